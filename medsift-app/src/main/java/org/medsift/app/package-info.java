@@ -1,0 +1,2 @@
+/** Medsift app. */
+package org.medsift.app;

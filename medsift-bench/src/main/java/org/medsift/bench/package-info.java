@@ -1,0 +1,2 @@
+/** Medsift bench. */
+package org.medsift.bench;

@@ -1,0 +1,2 @@
+/** Medsift cli. */
+package org.medsift.cli;

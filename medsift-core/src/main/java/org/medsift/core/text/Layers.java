@@ -1,0 +1,26 @@
+package org.medsift.core.text;
+
+import java.util.List;
+import org.medsift.core.model.ConceptMention;
+
+/** The standard layers. Annotators declare which they require and produce. */
+public final class Layers {
+    /** The document text itself; always present. */
+    public static final LayerKey<Text> TEXT = LayerKey.of("text");
+    /** Tokens, in text order. */
+    public static final LayerKey<TokenTable> TOKENS = LayerKey.of("tokens");
+    /** Sentences as token ranges, in text order, covering every token. */
+    public static final LayerKey<SpanTable> SENTENCES = LayerKey.of("sentences");
+    /** Sections in text order, covering the whole text. */
+    public static final LayerKey<List<Section>> SECTIONS = LayerKey.of("sections");
+    /** Concept mentions from the lexicon (and learned models), sorted by start then longest first. */
+    public static final LayerKey<List<ConceptMention>> CONCEPTS = LayerKey.of("concepts");
+    /**
+     * Marker layer: produced by the context annotator once {@link #CONCEPTS} carry their assertions. The value is
+     * the same list as {@link #CONCEPTS}.
+     */
+    public static final LayerKey<List<ConceptMention>> ASSERTIONS = LayerKey.of("assertions");
+
+    private Layers() {
+    }
+}

@@ -1,0 +1,2 @@
+/** Medsift fhir. */
+package org.medsift.fhir;

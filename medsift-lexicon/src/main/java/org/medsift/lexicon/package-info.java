@@ -1,0 +1,2 @@
+/** Medsift lexicon. */
+package org.medsift.lexicon;

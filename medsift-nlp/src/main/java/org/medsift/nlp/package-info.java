@@ -1,0 +1,2 @@
+/** Medsift nlp. */
+package org.medsift.nlp;

@@ -1,0 +1,2 @@
+/** Test support: annotator conformance checks and fixture helpers. */
+package org.medsift.testkit;

@@ -1,0 +1,2 @@
+/** Medsift vocab. */
+package org.medsift.vocab;
