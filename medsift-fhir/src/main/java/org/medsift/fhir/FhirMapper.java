@@ -1,0 +1,588 @@
+package org.medsift.fhir;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.AllergyIntolerance;
+import org.hl7.fhir.r4.model.Annotation;
+import org.hl7.fhir.r4.model.Attachment;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Element;
+import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.FamilyMemberHistory;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.MarkdownType;
+import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Narrative;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.medsift.core.model.Assertion;
+import org.medsift.core.model.Code;
+import org.medsift.core.model.CodeSystems;
+import org.medsift.core.model.ConceptMention;
+import org.medsift.core.model.SemanticGroup;
+import org.medsift.core.text.Document;
+import org.medsift.core.text.Layers;
+import org.medsift.core.text.Section;
+import org.medsift.core.text.SectionType;
+import org.medsift.core.text.Text;
+import org.medsift.fhir.FhirMapping.Omission;
+import org.medsift.fhir.FhirMapping.Reason;
+
+/**
+ * Maps one {@link Document} to an R4 {@code collection} {@link Bundle}: a DocumentReference holding the note text,
+ * the Patient (when {@linkplain PatientRef#inBundle(String) in the bundle}), and one resource per distinct finding
+ * (concept plus assertion; all source ranges kept). docs/fhir-mapping.md holds the table of finding group and
+ * assertion to resource; in short:
+ * <ul>
+ *   <li>DISORDER, FINDING: Condition (negated: refuted; possible: unconfirmed; historical: clinicalStatus
+ *       inactive), or FamilyMemberHistory for family findings, one per relative;</li>
+ *   <li>DRUG: MedicationStatement; PROCEDURE: Procedure; LAB: Observation without a value;</li>
+ *   <li>DRUG or SUBSTANCE in an Allergies section: AllergyIntolerance;</li>
+ *   <li>hypothetical and conditional problems, other experiencers and unmapped groups: no resource, listed in
+ *       {@link FhirMapping#omissions()}.</li>
+ * </ul>
+ * Every finding resource carries {@code meta.source}, a subject (or patient) reference and one
+ * {@link MedsiftFhir#SOURCE_TEXT_RANGE} extension per source mention. Resource ids are name-based UUIDs of the
+ * document id and the finding, so the same document always gives the same bundle; {@code fullUrl}s are
+ * {@code urn:uuid:} URIs and references inside the bundle use them.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class FhirMapper {
+    static final String CONDITION_CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical";
+    static final String CONDITION_VER_STATUS = "http://terminology.hl7.org/CodeSystem/condition-ver-status";
+    static final String CONDITION_CATEGORY = "http://terminology.hl7.org/CodeSystem/condition-category";
+    static final String ALLERGY_CLINICAL = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical";
+    static final String ALLERGY_VERIFICATION =
+            "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification";
+    static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
+
+    private final String metaSource;
+    private final Instant timestamp;
+
+    private FhirMapper(Builder b) {
+        this.metaSource = b.metaSource;
+        this.timestamp = b.timestamp;
+    }
+
+    /** A mapper with {@code meta.source} {@code https://medsift.org/medsift} and no bundle timestamp. */
+    public static FhirMapper create() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The bundle of a document, with a Patient that has only an id derived from the document id. */
+    public Bundle toBundle(Document doc) {
+        return map(doc, PatientRef.inBundle(uuid("Patient", doc.text().id())))
+                .bundle();
+    }
+
+    /** The bundle of a document about the given patient. */
+    public Bundle toBundle(Document doc, PatientRef patient) {
+        return map(doc, patient).bundle();
+    }
+
+    /**
+     * Maps a document; the document's CONCEPTS layer (empty when absent) gives the findings, its SECTIONS layer
+     * (optional) tells allergy lists apart.
+     */
+    public FhirMapping map(Document doc, PatientRef patient) {
+        return new Run(doc, patient).run();
+    }
+
+    /** Builds a {@link FhirMapper}. */
+    public static final class Builder {
+        private String metaSource = "https://medsift.org/medsift";
+        private Instant timestamp;
+
+        private Builder() {
+        }
+
+        /** {@code meta.source} of every resource: a URI naming the system that produced it, e.g. with version. */
+        public Builder metaSource(String uri) {
+            if (uri == null || uri.isEmpty() || uri.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("metaSource must be a URI without whitespace");
+            }
+            this.metaSource = uri;
+            return this;
+        }
+
+        /** {@code Bundle.timestamp}; unset by default so that output is reproducible. */
+        public Builder timestamp(Instant timestamp) {
+            this.timestamp = timestamp;
+            return this;
+        }
+
+        public FhirMapper build() {
+            return new FhirMapper(this);
+        }
+    }
+
+    /** Name-based (type 3) UUID of a document id and a key, stable across runs. */
+    static String uuid(String kind, String key) {
+        return UUID.nameUUIDFromBytes(("medsift\u0000" + kind + "\u0000" + key).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    /** One mapping of one document. */
+    private final class Run {
+        private final Document doc;
+        private final Text text;
+        private final PatientRef patient;
+        private final List<Section> sections;
+        private final Bundle bundle = new Bundle();
+        private final List<Omission> omissions = new ArrayList<>();
+        private final Map<String, Finding> findings = new LinkedHashMap<>();
+        private final Map<String, Family> families = new LinkedHashMap<>();
+        private String docRefUrl;
+        private String subjectUrl;
+
+        Run(Document doc, PatientRef patient) {
+            this.doc = doc;
+            this.text = doc.text();
+            this.patient = patient;
+            this.sections = doc.find(Layers.SECTIONS).orElse(List.of());
+        }
+
+        FhirMapping run() {
+            String docId = text.id();
+            bundle.setId(uuid("Bundle", docId));
+            bundle.setType(Bundle.BundleType.COLLECTION);
+            if (timestamp != null) {
+                bundle.setTimestamp(Date.from(timestamp));
+            }
+            if (patient.isInBundle()) {
+                Patient p = new Patient();
+                p.setId(patient.id());
+                stamp(p);
+                narrate(p, "Patient " + patient.id() + " (an id only, no demographics)");
+                subjectUrl = "urn:uuid:" + uuid("Patient", patient.id());
+                documentReference(docId);
+                add(p, subjectUrl);
+            } else {
+                subjectUrl = patient.reference();
+                documentReference(docId);
+            }
+            for (ConceptMention m : doc.find(Layers.CONCEPTS).orElse(List.of())) {
+                route(m);
+            }
+            for (Finding f : findings.values()) {
+                f.finish();
+            }
+            for (Family f : families.values()) {
+                f.finish();
+            }
+            return new FhirMapping(bundle, omissions);
+        }
+
+        private void documentReference(String docId) {
+            DocumentReference d = new DocumentReference();
+            String id = uuid("DocumentReference", docId);
+            d.setId(id);
+            stamp(d);
+            narrate(d, "Clinical note " + docId + ": " + text.length() + " UTF-16 chars of text/plain");
+            d.addIdentifier().setSystem(MedsiftFhir.DOCUMENT_ID_SYSTEM).setValue(docId);
+            d.setStatus(Enumerations.DocumentReferenceStatus.CURRENT);
+            d.setSubject(new Reference(subjectUrl));
+            byte[] bytes = text.content().getBytes(StandardCharsets.UTF_8);
+            Attachment a = new Attachment();
+            a.setContentType("text/plain");
+            a.setData(bytes);
+            a.setSize(bytes.length);
+            d.addContent().setAttachment(a);
+            docRefUrl = "urn:uuid:" + id;
+            // the DocumentReference is the first entry: every other resource points to it
+            bundle.addEntry().setFullUrl(docRefUrl).setResource(d);
+        }
+
+        private void route(ConceptMention m) {
+            Assertion a = m.assertion();
+            if (a.experiencer() == Assertion.Experiencer.OTHER) {
+                omit(m, Reason.OTHER_EXPERIENCER);
+                return;
+            }
+            SemanticGroup g = m.group();
+            boolean allergyList = (g == SemanticGroup.DRUG || g == SemanticGroup.SUBSTANCE) && inAllergies(m);
+            boolean family = a.experiencer() == Assertion.Experiencer.FAMILY;
+            if (family && g != SemanticGroup.DISORDER && g != SemanticGroup.FINDING) {
+                omit(m, Reason.FAMILY_NOT_CONDITION);
+                return;
+            }
+            boolean hypothetical = a.temporality() == Assertion.Temporality.HYPOTHETICAL;
+            switch (g) {
+                case DISORDER:
+                case FINDING:
+                    if (hypothetical) {
+                        omit(m, Reason.HYPOTHETICAL);
+                    } else if (a.conditional()) {
+                        omit(m, Reason.CONDITIONAL);
+                    } else if (family) {
+                        if (a.negated()) {
+                            omit(m, Reason.NEGATED_FAMILY_HISTORY);
+                        } else {
+                            family(m);
+                        }
+                    } else {
+                        finding("Condition", m);
+                    }
+                    break;
+                case DRUG:
+                case SUBSTANCE:
+                    if (allergyList) {
+                        if (hypothetical) {
+                            omit(m, Reason.HYPOTHETICAL);
+                        } else if (a.conditional()) {
+                            omit(m, Reason.CONDITIONAL);
+                        } else {
+                            finding("AllergyIntolerance", m);
+                        }
+                    } else if (g == SemanticGroup.DRUG) {
+                        finding("MedicationStatement", m);
+                    } else {
+                        omit(m, Reason.UNMAPPED_GROUP);
+                    }
+                    break;
+                case PROCEDURE:
+                    finding("Procedure", m);
+                    break;
+                case LAB:
+                    if (a.negated()) {
+                        omit(m, Reason.NEGATED_LAB);
+                    } else if (hypothetical) {
+                        omit(m, Reason.HYPOTHETICAL);
+                    } else if (a.conditional()) {
+                        omit(m, Reason.CONDITIONAL);
+                    } else {
+                        finding("Observation", m);
+                    }
+                    break;
+                default:
+                    omit(m, Reason.UNMAPPED_GROUP);
+            }
+        }
+
+        private void omit(ConceptMention m, Reason reason) {
+            omissions.add(new Omission(m, reason));
+        }
+
+        private boolean inAllergies(ConceptMention m) {
+            // sections are in text order and do not overlap: binary search for the one holding m.start
+            int lo = 0;
+            int hi = sections.size() - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                Section s = sections.get(mid);
+                if (s.end() <= m.start()) {
+                    lo = mid + 1;
+                } else if (s.start() > m.start()) {
+                    hi = mid - 1;
+                } else {
+                    return s.type() == SectionType.ALLERGIES;
+                }
+            }
+            return false;
+        }
+
+        private void finding(String kind, ConceptMention m) {
+            String key = kind + "\u0000" + m.conceptId() + "\u0000" + assertionKey(m.assertion());
+            findings.computeIfAbsent(key, k -> new Finding(kind, m, uuid(kind, text.id() + "\u0000" + k)))
+                    .mentions.add(m);
+        }
+
+        private void family(ConceptMention m) {
+            FamilyRelation r = FamilyRelation.of(m.assertion().cues());
+            Family f = families.computeIfAbsent(r.code,
+                    c -> new Family(r, uuid("FamilyMemberHistory", text.id() + "\u0000" + c)));
+            String key = m.conceptId() + "\u0000" + assertionKey(m.assertion());
+            f.conditions.computeIfAbsent(key, k -> new ArrayList<>()).add(m);
+        }
+
+        private void stamp(Resource r) {
+            r.getMeta().setSource(metaSource);
+        }
+
+        private void add(Resource r, String fullUrl) {
+            bundle.addEntry().setFullUrl(fullUrl).setResource(r);
+        }
+
+        private Reference subject() {
+            return new Reference(subjectUrl);
+        }
+
+        private Reference docRef() {
+            return new Reference(docRefUrl);
+        }
+
+        private void addRanges(Element e, List<ConceptMention> mentions) {
+            for (ConceptMention m : mentions) {
+                e.addExtension(range(m));
+            }
+        }
+
+        private void addRanges(DomainResource r, List<ConceptMention> mentions) {
+            for (ConceptMention m : mentions) {
+                r.addExtension(range(m));
+            }
+        }
+
+        private Extension range(ConceptMention m) {
+            Extension ext = new Extension(MedsiftFhir.SOURCE_TEXT_RANGE);
+            ext.addExtension("document", docRef());
+            ext.addExtension("start", new IntegerType(m.start()));
+            ext.addExtension("end", new IntegerType(m.end()));
+            return ext;
+        }
+
+        /** One distinct finding resource (concept plus assertion) and the mentions it came from. */
+        private final class Finding {
+            final String kind;
+            final ConceptMention first;
+            final String id;
+            final List<ConceptMention> mentions = new ArrayList<>();
+
+            Finding(String kind, ConceptMention first, String id) {
+                this.kind = kind;
+                this.first = first;
+                this.id = id;
+            }
+
+            void finish() {
+                DomainResource r;
+                switch (kind) {
+                    case "Condition":
+                        r = condition(first);
+                        break;
+                    case "AllergyIntolerance":
+                        r = allergy(first);
+                        break;
+                    case "MedicationStatement":
+                        r = medication(first);
+                        break;
+                    case "Procedure":
+                        r = procedure(first);
+                        break;
+                    case "Observation":
+                        r = observation(first);
+                        break;
+                    default:
+                        throw new IllegalStateException("unknown resource kind " + kind);
+                }
+                r.setId(id);
+                stamp(r);
+                addRanges(r, mentions);
+                add(r, "urn:uuid:" + id);
+            }
+        }
+
+        /** One relative's FamilyMemberHistory and its conditions. */
+        private final class Family {
+            final FamilyRelation relation;
+            final String id;
+            final Map<String, List<ConceptMention>> conditions = new LinkedHashMap<>();
+
+            Family(FamilyRelation relation, String id) {
+                this.relation = relation;
+                this.id = id;
+            }
+
+            void finish() {
+                FamilyMemberHistory f = new FamilyMemberHistory();
+                f.setId(id);
+                stamp(f);
+                List<ConceptMention> all = new ArrayList<>();
+                for (List<ConceptMention> ms : conditions.values()) {
+                    all.addAll(ms);
+                }
+                all.sort((x, y) -> Integer.compare(x.start(), y.start()));
+                addRanges(f, all);
+                // partial: a note tells only part of a relative's history
+                f.setStatus(FamilyMemberHistory.FamilyHistoryStatus.PARTIAL);
+                f.setPatient(subject());
+                f.setRelationship(new CodeableConcept(
+                        new Coding(FamilyRelation.SYSTEM, relation.code, relation.display)));
+                StringBuilder summary = new StringBuilder("Family member history, ").append(relation.display)
+                        .append(':');
+                for (List<ConceptMention> ms : conditions.values()) {
+                    ConceptMention m = ms.get(0);
+                    summary.append(summary.charAt(summary.length() - 1) == ':' ? " " : "; ")
+                            .append(m.preferredName());
+                    FamilyMemberHistory.FamilyMemberHistoryConditionComponent c = f.addCondition();
+                    c.setCode(concept(m));
+                    if (m.assertion().certainty() == Assertion.Certainty.POSSIBLE) {
+                        c.addNote(new Annotation(new MarkdownType("Uncertain in the source note (possible).")));
+                    }
+                    addRanges(c, ms);
+                }
+                narrate(f, summary.toString());
+                add(f, "urn:uuid:" + id);
+            }
+        }
+
+        private Condition condition(ConceptMention m) {
+            Assertion a = m.assertion();
+            Condition c = new Condition();
+            if (!a.negated()) {
+                // a refuted condition has no clinical status: the patient does not have it
+                c.setClinicalStatus(coded(CONDITION_CLINICAL,
+                        a.temporality() == Assertion.Temporality.HISTORICAL ? "inactive" : "active",
+                        a.temporality() == Assertion.Temporality.HISTORICAL ? "Inactive" : "Active"));
+            }
+            String ver = a.negated() ? "refuted" : a.certainty() == Assertion.Certainty.POSSIBLE ? "unconfirmed"
+                    : "confirmed";
+            c.setVerificationStatus(coded(CONDITION_VER_STATUS, ver, capitalize(ver)));
+            c.addCategory(coded(CONDITION_CATEGORY, "encounter-diagnosis", "Encounter Diagnosis"));
+            c.setCode(concept(m));
+            c.setSubject(subject());
+            c.addEvidence().addDetail(docRef());
+            narrate(c, "Condition " + m.preferredName() + ": " + ver
+                    + (c.hasClinicalStatus() ? ", " + c.getClinicalStatus().getCodingFirstRep().getCode() : ""));
+            return c;
+        }
+
+        private AllergyIntolerance allergy(ConceptMention m) {
+            Assertion a = m.assertion();
+            AllergyIntolerance ai = new AllergyIntolerance();
+            boolean inactive = a.negated() || a.temporality() == Assertion.Temporality.HISTORICAL;
+            ai.setClinicalStatus(coded(ALLERGY_CLINICAL, inactive ? "inactive" : "active",
+                    inactive ? "Inactive" : "Active"));
+            String ver = a.negated() ? "refuted" : a.certainty() == Assertion.Certainty.POSSIBLE ? "unconfirmed"
+                    : "confirmed";
+            ai.setVerificationStatus(coded(ALLERGY_VERIFICATION, ver, capitalize(ver)));
+            if (m.group() == SemanticGroup.DRUG) {
+                ai.addCategory(AllergyIntolerance.AllergyIntoleranceCategory.MEDICATION);
+            }
+            ai.setCode(concept(m));
+            ai.setPatient(subject());
+            narrate(ai, "Allergy or intolerance to " + m.preferredName() + ": " + ver + ", "
+                    + ai.getClinicalStatus().getCodingFirstRep().getCode());
+            return ai;
+        }
+
+        private MedicationStatement medication(ConceptMention m) {
+            Assertion a = m.assertion();
+            MedicationStatement ms = new MedicationStatement();
+            MedicationStatement.MedicationStatementStatus status;
+            if (a.negated()) {
+                status = MedicationStatement.MedicationStatementStatus.NOTTAKEN;
+            } else if (a.temporality() == Assertion.Temporality.HYPOTHETICAL || a.conditional()) {
+                status = MedicationStatement.MedicationStatementStatus.INTENDED;
+            } else if (a.certainty() == Assertion.Certainty.POSSIBLE) {
+                status = MedicationStatement.MedicationStatementStatus.UNKNOWN;
+            } else if (a.temporality() == Assertion.Temporality.HISTORICAL) {
+                status = MedicationStatement.MedicationStatementStatus.COMPLETED;
+            } else {
+                status = MedicationStatement.MedicationStatementStatus.ACTIVE;
+            }
+            ms.setStatus(status);
+            ms.setMedication(concept(m));
+            ms.setSubject(subject());
+            ms.addDerivedFrom(docRef());
+            narrate(ms, "Medication " + m.preferredName() + ": " + status.toCode());
+            return ms;
+        }
+
+        private Procedure procedure(ConceptMention m) {
+            Assertion a = m.assertion();
+            Procedure p = new Procedure();
+            Procedure.ProcedureStatus status;
+            if (a.negated()) {
+                status = Procedure.ProcedureStatus.NOTDONE;
+            } else if (a.temporality() == Assertion.Temporality.HYPOTHETICAL || a.conditional()) {
+                status = Procedure.ProcedureStatus.PREPARATION;
+            } else if (a.certainty() == Assertion.Certainty.POSSIBLE) {
+                status = Procedure.ProcedureStatus.UNKNOWN;
+            } else {
+                status = Procedure.ProcedureStatus.COMPLETED;
+            }
+            p.setStatus(status);
+            p.setCode(concept(m));
+            p.setSubject(subject());
+            p.addReport(docRef());
+            narrate(p, "Procedure " + m.preferredName() + ": " + status.toCode());
+            return p;
+        }
+
+        private Observation observation(ConceptMention m) {
+            Observation o = new Observation();
+            // the note names the test; whether a result exists, and its value, is not known from the mention
+            o.setStatus(Observation.ObservationStatus.UNKNOWN);
+            o.addCategory(coded(OBSERVATION_CATEGORY, "laboratory", "Laboratory"));
+            o.setCode(concept(m));
+            o.setSubject(subject());
+            o.addDerivedFrom(docRef());
+            narrate(o, "Laboratory test " + m.preferredName() + " mentioned (no value)");
+            return o;
+        }
+    }
+
+    /** All codes of the mention, or its Medsift concept id when it has none, with the preferred name as text. */
+    static CodeableConcept concept(ConceptMention m) {
+        CodeableConcept cc = new CodeableConcept();
+        for (Code code : m.codes()) {
+            Coding c = cc.addCoding().setSystem(code.system()).setCode(code.code());
+            if (!code.display().isEmpty()) {
+                c.setDisplay(code.display());
+            }
+        }
+        if (m.codes().isEmpty()) {
+            cc.addCoding().setSystem(CodeSystems.MEDSIFT).setCode(m.conceptId());
+        }
+        cc.setText(m.preferredName());
+        return cc;
+    }
+
+    /** A generated narrative: a one-line summary from lexicon names and statuses, never from the note text. */
+    static void narrate(DomainResource r, String summary) {
+        Narrative n = r.getText();
+        n.setStatus(Narrative.NarrativeStatus.GENERATED);
+        n.setDivAsString("<div xmlns=\"http://www.w3.org/1999/xhtml\">" + escapeXml(summary) + "</div>");
+    }
+
+    static String escapeXml(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<': b.append("&lt;"); break;
+                case '>': b.append("&gt;"); break;
+                case '&': b.append("&amp;"); break;
+                case '"': b.append("&quot;"); break;
+                default:
+                    // XML 1.0 forbids most control chars even as references
+                    b.append(c < 0x20 && c != '\t' && c != '\n' && c != '\r' ? ' ' : c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static CodeableConcept coded(String system, String code, String display) {
+        return new CodeableConcept(new Coding(system, code, display));
+    }
+
+    private static String capitalize(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static String assertionKey(Assertion a) {
+        return (a.negated() ? "neg" : "pos") + '/' + a.certainty() + '/' + a.temporality() + '/' + a.experiencer()
+                + '/' + (a.conditional() ? "cond" : "uncond");
+    }
+}
