@@ -175,6 +175,8 @@ public final class SectionDetector implements Annotator {
                     continue;
                 }
                 found = SectionType.OTHER;
+            } else if (!colon && tokens.end(e - 1) - tokens.start(w) < 2) {
+                continue; // "A" alone on a line is a list label or an initial; SOAP letters need "A:"
             } else if (!shaped && !sentenceStart) {
                 continue; // a known phrase in lower case, inside a wrapped sentence: not a header
             }

@@ -124,6 +124,9 @@ public final class SentenceSplitter implements Annotator {
                 return false;
             }
             byte kind = tokens.kind(i);
+            if (isOpener(text, tokens, i) && i + 1 < tokens.size() && tokens.start(i + 1) == tokens.end(i)) {
+                return startsUpper(text, tokens, i + 1); // 'Stable. "Doing well."'
+            }
             return startsUpper(text, tokens, i) || kind == TokenKind.NUMBER || kind == TokenKind.NUMERIC_PATTERN
                     || kind == TokenKind.PLACEHOLDER;
         }
@@ -149,6 +152,14 @@ public final class SentenceSplitter implements Annotator {
         }
         char c = text.charAt(tokens.start(t));
         return c == ')' || c == ']' || c == '"' || c == '\'' || c == '\u201d' || c == '\u2019';
+    }
+
+    private static boolean isOpener(CharSequence text, TokenTable tokens, int t) {
+        if (tokens.length(t) != 1) {
+            return false;
+        }
+        char c = text.charAt(tokens.start(t));
+        return c == '(' || c == '[' || c == '"' || c == '\u201c';
     }
 
     private static boolean isTerminal(CharSequence text, TokenTable tokens, int t) {
