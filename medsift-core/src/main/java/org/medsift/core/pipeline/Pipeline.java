@@ -47,7 +47,19 @@ public final class Pipeline {
 
     /** As {@link #process(Text)}, reporting the time of each stage to {@code listener}. */
     public Document process(Text text, StageListener listener) {
-        Document doc = new Document(text);
+        return process(new Document(text), listener);
+    }
+
+    /**
+     * Runs every annotator over a document the caller created (for example one that already carries problems
+     * found while reading its input), then freezes and returns it.
+     *
+     * @throws IllegalStateException if the document is already frozen
+     */
+    public Document process(Document doc, StageListener listener) {
+        if (doc.isFrozen()) {
+            throw new IllegalStateException("document " + doc.text().id() + " is frozen");
+        }
         Workspace ws = workspaces.get();
         boolean timed = listener != StageListener.NONE;
         for (int i = 0; i < annotators.size(); i++) {

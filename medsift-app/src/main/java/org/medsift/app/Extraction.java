@@ -1,0 +1,114 @@
+package org.medsift.app;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.medsift.core.pipeline.Pipeline;
+import org.medsift.core.pipeline.StageListener;
+import org.medsift.core.problem.Problem;
+import org.medsift.core.text.Document;
+import org.medsift.core.text.Text;
+import org.medsift.lexicon.DefaultLexicon;
+import org.medsift.nlp.assertion.ContextRules;
+import org.medsift.nlp.pipeline.ClinicalPipeline;
+import org.medsift.vocab.Lexicon;
+
+/**
+ * The extraction engine: a lexicon, context rules and the clinical pipeline built over them. Immutable and
+ * thread-safe; build one and share it.
+ *
+ * <pre>{@code
+ * Extraction extraction = Extraction.builder().build();          // embedded default lexicon and rules
+ * Document doc = extraction.extract(Text.of("note-1", text));
+ * }</pre>
+ */
+public final class Extraction {
+    private final Lexicon lexicon;
+    private final Pipeline pipeline;
+    private final List<Path> ruleFiles;
+
+    private Extraction(Lexicon lexicon, Pipeline pipeline, List<Path> ruleFiles) {
+        this.lexicon = lexicon;
+        this.pipeline = pipeline;
+        this.ruleFiles = List.copyOf(ruleFiles);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Runs the pipeline over one text; thread-safe. Returns the frozen document. */
+    public Document extract(Text text) {
+        return pipeline.process(text);
+    }
+
+    /** As {@link #extract(Text)}, with problems found while reading the input attached to the document. */
+    public Document extract(Text text, List<Problem> inputProblems) {
+        Document doc = new Document(text);
+        for (Problem p : inputProblems) {
+            doc.report(p);
+        }
+        return pipeline.process(doc, StageListener.NONE);
+    }
+
+    /** As {@link #extract(Text)}, reporting each stage's time. */
+    public Document extract(Text text, StageListener listener) {
+        return pipeline.process(text, listener);
+    }
+
+    public Lexicon lexicon() {
+        return lexicon;
+    }
+
+    public Pipeline pipeline() {
+        return pipeline;
+    }
+
+    /** What produced the results: tool, version, lexicon, stages and rule files, for outputs' provenance. */
+    public RunProvenance provenance() {
+        List<String> rules = new ArrayList<>();
+        for (Path p : ruleFiles) {
+            rules.add(p.getFileName().toString());
+        }
+        return new RunProvenance("medsift", Version.get(), lexicon.name(), lexicon.version(), pipeline.stageNames(),
+                rules);
+    }
+
+    /** Configures an {@link Extraction}; configuration errors fail in {@link #build()}, naming the setting. */
+    public static final class Builder {
+        private Lexicon lexicon;
+        private final List<Path> ruleFiles = new ArrayList<>();
+        private final List<String> disabled = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** Uses this compiled lexicon instead of the embedded default. */
+        public Builder lexicon(Lexicon lexicon) {
+            this.lexicon = lexicon;
+            return this;
+        }
+
+        /** Adds a site rules file to the default context rules (format: docs/context-rules.md). */
+        public Builder contextRules(Path file) {
+            ruleFiles.add(file);
+            return this;
+        }
+
+        /** Switches a stage off by name ({@code context}, {@code sections}, ...). */
+        public Builder without(String stage) {
+            disabled.add(stage);
+            return this;
+        }
+
+        public Extraction build() {
+            Lexicon lex = lexicon != null ? lexicon : DefaultLexicon.get();
+            ContextRules rules = ruleFiles.isEmpty() ? ContextRules.defaults() : ContextRules.withSiteRules(ruleFiles);
+            Pipeline.Builder b = ClinicalPipeline.builder(lex, rules);
+            for (String stage : disabled) {
+                b.without(stage);
+            }
+            return new Extraction(lex, b.build(), ruleFiles);
+        }
+    }
+}

@@ -1,2 +1,0 @@
-/** Medsift nlp. */
-package org.medsift.nlp;
