@@ -174,7 +174,7 @@ public final class FhirMapper {
                 p.setId(patient.id());
                 stamp(p);
                 narrate(p, "Patient " + patient.id() + " (an id only, no demographics)");
-                subjectUrl = "urn:uuid:" + uuid("Patient", patient.id());
+                subjectUrl = "urn:uuid:" + (isUuid(patient.id()) ? patient.id() : uuid("Patient", patient.id()));
                 documentReference(docId);
                 add(p, subjectUrl);
             } else {
@@ -571,6 +571,10 @@ public final class FhirMapper {
             }
         }
         return b.toString();
+    }
+
+    private static boolean isUuid(String id) {
+        return id.length() == 36 && id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     }
 
     private static CodeableConcept coded(String system, String code, String display) {

@@ -295,6 +295,13 @@ class FhirMapperTest {
     }
 
     @Test
+    void defaultPatientIdIsItsFullUrlUuid() {
+        Bundle b = FhirMapper.create().toBundle(doc);
+        Bundle.BundleEntryComponent p = b.getEntry().get(1);
+        assertEquals("urn:uuid:" + p.getResource().getIdElement().getIdPart(), p.getFullUrl());
+    }
+
+    @Test
     void patientIdMustBeAFhirId() {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> PatientRef.inBundle("John Smith"));

@@ -1,0 +1,187 @@
+package org.medsift.app.output;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.medsift.core.model.Assertion;
+import org.medsift.core.model.Code;
+import org.medsift.core.model.CodeSystems;
+import org.medsift.core.model.ConceptMention;
+import org.medsift.core.model.SemanticGroup;
+import org.medsift.core.text.Document;
+
+/**
+ * Writes findings as brat standoff ({@code .ann}; the text goes beside it as {@code .txt}, unchanged, so that the
+ * offsets, UTF-16 chars, point into it).
+ *
+ * <ul>
+ *   <li>{@code T1\tDISORDER 10 20\tchest pain}: one text-bound annotation per mention, typed by semantic group.
+ *       A line may not hold a line break, so a mention that spans one is split into fragments at line breaks
+ *       (and tabs): {@code T2\tFINDING 30 35;36 40\tchest pain}, the fragments' texts joined by a space as brat
+ *       expects.</li>
+ *   <li>{@code A1\tNegated T1}, {@code A2\tCertainty T1 possible}, {@code A3\tTemporality T1 historical},
+ *       {@code A4\tExperiencer T1 family}, {@code A5\tConditional T1}: attributes for non-default assertion values
+ *       only (absent means affirmed, certain, recent, patient, unconditional).</li>
+ *   <li>{@code N1\tReference T1 SNOMEDCT:22298006\tMyocardial infarction}: one normalization per code (system
+ *       short name, code, display or else the preferred name); a mention without codes gets one for its concept
+ *       id ({@code MEDSIFT:dis_asthma}). Codes of systems without a short name in {@link CodeSystems} are not
+ *       written.</li>
+ * </ul>
+ * {@link #annotationConf()} and {@link #toolsConf()} give the matching brat configuration (also shipped as
+ * {@code org/medsift/app/output/annotation.conf}). Stateless and thread-safe.
+ */
+public final class BratWriter {
+    private static final String BREAKS = "\n\r\u000B\u000C\u001C\u001D\u001E\u0085\u2028\u2029\t";
+
+    private BratWriter() {
+    }
+
+    public static BratWriter create() {
+        return new BratWriter();
+    }
+
+    /** Appends the {@code .ann} lines of a document ({@code \n}-terminated); ids start at 1 per document. */
+    public void write(Document doc, Appendable out) throws IOException {
+        DocumentView view = new DocumentView(doc);
+        String text = view.text.content();
+        int t = 0;
+        int attr = 0;
+        int norm = 0;
+        StringBuilder line = new StringBuilder(128);
+        for (ConceptMention m : view.mentions) {
+            view.covered(m); // bounds check
+            List<int[]> frags = fragments(text, m.start(), m.end());
+            if (frags.isEmpty()) {
+                continue; // nothing but line breaks: brat cannot mark it (the lexicon never matches such a span)
+            }
+            String tid = "T" + (++t);
+            line.setLength(0);
+            line.append(tid).append('\t').append(m.group().name()).append(' ');
+            for (int i = 0; i < frags.size(); i++) {
+                line.append(i == 0 ? "" : ";").append(frags.get(i)[0]).append(' ').append(frags.get(i)[1]);
+            }
+            line.append('\t');
+            for (int i = 0; i < frags.size(); i++) {
+                line.append(i == 0 ? "" : " ").append(text, frags.get(i)[0], frags.get(i)[1]);
+            }
+            out.append(line).append('\n');
+            Assertion a = m.assertion();
+            if (a.negated()) {
+                out.append("A").append(Integer.toString(++attr)).append("\tNegated ").append(tid).append('\n');
+            }
+            if (a.certainty() != Assertion.Certainty.CERTAIN) {
+                attribute(out, ++attr, "Certainty", tid, JsonWriter.lower(a.certainty()));
+            }
+            if (a.temporality() != Assertion.Temporality.RECENT) {
+                attribute(out, ++attr, "Temporality", tid, JsonWriter.lower(a.temporality()));
+            }
+            if (a.experiencer() != Assertion.Experiencer.PATIENT) {
+                attribute(out, ++attr, "Experiencer", tid, JsonWriter.lower(a.experiencer()));
+            }
+            if (a.conditional()) {
+                out.append("A").append(Integer.toString(++attr)).append("\tConditional ").append(tid).append('\n');
+            }
+            boolean any = false;
+            for (Code c : m.codes()) {
+                String db = CodeSystems.shortName(c.system());
+                if (db.equals(c.system())) {
+                    continue; // no short name: brat needs DB:ID with a configured DB
+                }
+                any = true;
+                normalization(out, ++norm, tid, db + ":" + c.code(), c.display().isEmpty() ? m.preferredName()
+                        : c.display());
+            }
+            if (!any) {
+                normalization(out, ++norm, tid, conceptRef(m.conceptId()), m.preferredName());
+            }
+        }
+    }
+
+    /** A concept id as brat DB:ID: {@code medsift:dis_asthma} to {@code MEDSIFT:dis_asthma}. */
+    static String conceptRef(String conceptId) {
+        int colon = conceptId.indexOf(':');
+        if (colon > 0) {
+            String system = CodeSystems.fromShortName(conceptId.substring(0, colon));
+            if (system != null) {
+                return CodeSystems.shortName(system) + ":" + conceptId.substring(colon + 1);
+            }
+        }
+        return "MEDSIFT:" + conceptId.replace('\t', ' ').replace(' ', '_');
+    }
+
+    private static void attribute(Appendable out, int n, String name, String tid, String value) throws IOException {
+        out.append("A").append(Integer.toString(n)).append('\t').append(name).append(' ').append(tid).append(' ')
+                .append(value).append('\n');
+    }
+
+    private static void normalization(Appendable out, int n, String tid, String ref, String note)
+            throws IOException {
+        out.append("N").append(Integer.toString(n)).append("\tReference ").append(tid).append(' ').append(ref)
+                .append('\t').append(oneLine(note)).append('\n');
+    }
+
+    /** The non-empty runs of {@code [start, end)} between line breaks and tabs. */
+    static List<int[]> fragments(String text, int start, int end) {
+        List<int[]> out = new ArrayList<>(1);
+        int from = start;
+        for (int i = start; i <= end; i++) {
+            if (i == end || BREAKS.indexOf(text.charAt(i)) >= 0) {
+                if (i > from) {
+                    out.add(new int[] {from, i});
+                }
+                from = i + 1;
+            }
+        }
+        return out;
+    }
+
+    private static String oneLine(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            b.append(BREAKS.indexOf(c) >= 0 ? ' ' : c);
+        }
+        return b.toString();
+    }
+
+    /**
+     * brat's {@code annotation.conf} for this output: one entity type per semantic group, the assertion attributes
+     * and no relations or events.
+     */
+    public static String annotationConf() {
+        StringBuilder b = new StringBuilder(512);
+        b.append("# brat annotation configuration for Medsift output (BratWriter.annotationConf()).\n");
+        b.append("# Entity types are Medsift semantic groups; attributes are non-default assertion values.\n");
+        b.append("[entities]\n");
+        for (SemanticGroup g : SemanticGroup.values()) {
+            b.append(g.name()).append('\n');
+        }
+        b.append("\n[relations]\n");
+        b.append("<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n");
+        b.append("\n[events]\n");
+        b.append("\n[attributes]\n");
+        b.append("Negated\tArg:<ENTITY>\n");
+        b.append("Certainty\tArg:<ENTITY>, Value:possible\n");
+        b.append("Temporality\tArg:<ENTITY>, Value:historical|hypothetical\n");
+        b.append("Experiencer\tArg:<ENTITY>, Value:family|other\n");
+        b.append("Conditional\tArg:<ENTITY>\n");
+        return b.toString();
+    }
+
+    /** brat's {@code tools.conf} {@code [normalization]} section naming the code systems used in N lines. */
+    public static String toolsConf() {
+        return "# brat tools configuration for Medsift output (BratWriter.toolsConf()).\n"
+                + "[normalization]\n"
+                + "SNOMEDCT\t<URL>:https://browser.ihtsdotools.org/, "
+                + "<URLBASE>:https://browser.ihtsdotools.org/?perspective=full&conceptId1=%s\n"
+                + "RXNORM\t<URL>:https://mor.nlm.nih.gov/RxNav/, "
+                + "<URLBASE>:https://mor.nlm.nih.gov/RxNav/search?searchBy=RXCUI&searchTerm=%s\n"
+                + "LOINC\t<URL>:https://loinc.org/, <URLBASE>:https://loinc.org/%s/\n"
+                + "ICD10CM\t<URL>:https://www.cdc.gov/nchs/icd/icd-10-cm/, "
+                + "<URLBASE>:https://www.icd10data.com/search?s=%s\n"
+                + "CVX\t<URL>:https://www2a.cdc.gov/vaccines/iis/iisstandards/vaccines.asp?rpt=cvx, "
+                + "<URLBASE>:https://www2a.cdc.gov/vaccines/iis/iisstandards/vaccines.asp?rpt=cvx#%s\n"
+                + "UMLS\t<URL>:https://uts.nlm.nih.gov/, <URLBASE>:https://uts.nlm.nih.gov/uts/umls/concept/%s\n"
+                + "MEDSIFT\t<URL>:https://medsift.org/, <URLBASE>:https://medsift.org/concept/%s\n";
+    }
+}
