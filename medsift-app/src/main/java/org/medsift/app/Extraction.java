@@ -1,8 +1,10 @@
 package org.medsift.app;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.medsift.app.output.OutputProvenance;
 import org.medsift.core.pipeline.Pipeline;
 import org.medsift.core.pipeline.StageListener;
 import org.medsift.core.problem.Problem;
@@ -64,14 +66,17 @@ public final class Extraction {
         return pipeline;
     }
 
-    /** What produced the results: tool, version, lexicon, stages and rule files, for outputs' provenance. */
-    public RunProvenance provenance() {
+    /**
+     * What produces the results, for outputs: tool, version, lexicon, stages, rule file names (no paths) and the
+     * given run start time.
+     */
+    public OutputProvenance provenance(Instant runStart) {
         List<String> rules = new ArrayList<>();
         for (Path p : ruleFiles) {
             rules.add(p.getFileName().toString());
         }
-        return new RunProvenance("medsift", Version.get(), lexicon.name(), lexicon.version(), pipeline.stageNames(),
-                rules);
+        return new OutputProvenance("medsift", Version.get(), lexicon.name(), lexicon.version(),
+                pipeline.stageNames(), rules, runStart);
     }
 
     /** Configures an {@link Extraction}; configuration errors fail in {@link #build()}, naming the setting. */

@@ -116,7 +116,7 @@ public final class ExtractCommand implements Callable<Integer> {
         long startupNanos = System.nanoTime() - t0;
 
         Map<OutputFormat, org.medsift.app.batch.DocumentWriter> writers =
-                Writers.forFormats(formats, extraction.provenance());
+                Writers.forFormats(formats, extraction.provenance(java.time.Instant.now()));
         BatchRunner runner = new BatchRunner(extraction, writers, out, n, limit);
         boolean bar = !noProgress && System.console() != null && jobs.size() > 1;
         BatchSummary s = runner.run(jobs, bar ? BatchRunner.consoleBar(System.err) : null);
@@ -156,11 +156,11 @@ public final class ExtractCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "startup_s: %.3f%n", startupNanos / 1e9);
         out.printf(Locale.ROOT, "time_s: %.3f%n", s.nanos() / 1e9);
         out.println("threads: " + s.threads());
-        out.printf(Locale.ROOT, "throughput: %.3f MB/s, %.1f notes/s%n", s.megabytesPerSecond(),
-                s.documentsPerSecond());
         List<String> names = new ArrayList<>();
         formats.forEach(f -> names.add(f.cliName()));
         out.println("output: " + out().toAbsolutePath() + " (" + String.join(", ", names) + ")");
+        out.printf(Locale.ROOT, "throughput: %.3f MB/s, %.1f notes/s%n", s.megabytesPerSecond(),
+                s.documentsPerSecond());
         out.flush();
     }
 

@@ -4,7 +4,7 @@
  * from three named sources:
  * <ol>
  *   <li>the code/display pairs in the Synthea 3.0.0 jar on Maven Central ({@code modules/**.json},
- *   {@code immunization_schedule.json}, {@code costs/medications.csv}, {@code costs/procedures.csv}): the only
+ *   {@code immunization_schedule.json}, {@code costs/medications.csv}): the only
  *   source of SNOMED CT, RxNorm, LOINC and CVX codes;</li>
  *   <li>the medical name lists in the Datafaker 2.4.2 jar on Maven Central (uncoded);</li>
  *   <li>the curated clinical lexicon written for this project ({@code src/main/lexicon/curated/*.tsv}).</li>

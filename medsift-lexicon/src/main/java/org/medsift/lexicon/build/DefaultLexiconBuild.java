@@ -21,11 +21,15 @@ import org.medsift.vocab.TermKind;
  *   <li>Synthea: one concept per (system, code), id {@code SYSTEM:code}; every display seen is a term.</li>
  *   <li>Curated: a curated concept whose preferred name or plain synonym equals (after normalization) a term of a
  *   coded concept of a compatible group joins that concept (its terms are added, and its curated id is kept as a
- *   {@code MEDSIFT} code); otherwise it becomes a concept {@code medsift:ID} without standard codes.</li>
+ *   {@code MEDSIFT} code); else one whose preferred name or plain synonym equals a term of an earlier curated
+ *   concept of a compatible group joins that one (the curated files are written by several hands, and the same
+ *   name must not give two concepts); otherwise it becomes a concept {@code medsift:ID} without standard codes.
+ *   A short form (ABBR or AMBIG) listed under more than one curated concept is ambiguous under all of them.</li>
+ *   <li>Synthea symptom names (uncoded): join a concept with the same term, else become {@code medsift:} concepts.</li>
  *   <li>Datafaker: a name equal to a term of a compatible concept adds nothing but provenance; otherwise it becomes an
  *   uncoded concept {@code medsift:datafaker_GROUP_slug}.</li>
  * </ol>
- * Compatible groups: equal, or both in {DISORDER, FINDING}, or both in {DRUG, SUBSTANCE}.
+ * Compatible groups: equal, or both in {DISORDER, FINDING, OBSERVATION}, or both in {DRUG, SUBSTANCE}.
  */
 public final class DefaultLexiconBuild {
     public static final String NAME = "medsift-default";
@@ -52,8 +56,8 @@ public final class DefaultLexiconBuild {
             throws IOException {
         LexiconBuilder b = new LexiconBuilder(NAME, version);
         b.addSource(SyntheaSource.SOURCE_ID, "Synthea 3.0.0 jar (Maven Central org.mitre.synthea:synthea:3.0.0): "
-                + "code/display pairs in modules/**.json, immunization_schedule.json, costs/medications.csv, "
-                + "costs/procedures.csv; SNOMED CT, RxNorm, LOINC, CVX codes");
+                + "code/display pairs in modules/**.json, immunization_schedule.json, costs/medications.csv; "
+                + "SNOMED CT, RxNorm, LOINC, CVX codes");
         b.addSource(CuratedSource.SOURCE_ID, "Medsift curated clinical lexicon (medsift-lexicon/src/main/lexicon/"
                 + "curated), written for the project; uncoded");
         b.addSource(DatafakerSource.SOURCE_ID, "Datafaker 2.4.2 jar (Maven Central net.datafaker:datafaker:2.4.2): "
@@ -66,13 +70,23 @@ public final class DefaultLexiconBuild {
             }
             addTerms(e, c);
         }
-        for (SourceConcept c : CuratedSource.read(curatedDir)) {
+        List<SourceConcept> curated = CuratedSource.read(curatedDir);
+        markSharedShortFormsAmbiguous(curated);
+        for (SourceConcept c : curated) {
             Optional<ConceptEntry> coded = findCompatible(b, c, true);
+            if (coded.isEmpty()) {
+                coded = findCompatible(b, c, false);
+            }
             ConceptEntry e = coded.orElseGet(() -> b.concept(c.id, c.preferred, c.group, c.source));
             if (coded.isPresent()) {
                 e.addCode(new Code(CodeSystems.MEDSIFT, c.id.substring("medsift:".length()), c.preferred));
             }
             addTerms(e, c);
+        }
+        for (SourceConcept c : SyntheaSource.symptoms(syntheaJar)) {
+            // Synthea symptom names: join the concept of the same name when there is one
+            Optional<ConceptEntry> twin = findCompatible(b, c, false);
+            addTerms(twin.orElseGet(() -> b.concept(c.id, c.preferred, c.group, c.source)), c);
         }
         for (SourceConcept c : DatafakerSource.read(datafakerJar)) {
             Optional<ConceptEntry> any = findCompatible(b, c, false);
@@ -80,6 +94,27 @@ public final class DefaultLexiconBuild {
             addTerms(e, c);
         }
         return b;
+    }
+
+    /** A short form written under two or more concepts needs context to pick its sense. */
+    static void markSharedShortFormsAmbiguous(List<SourceConcept> concepts) {
+        java.util.Map<String, Integer> owners = new java.util.HashMap<>();
+        for (SourceConcept c : concepts) {
+            java.util.Set<String> mine = new java.util.HashSet<>();
+            for (int i = 0; i < c.terms.size(); i++) {
+                TermKind k = c.kinds.get(i);
+                if ((k == TermKind.ABBREVIATION || k == TermKind.AMBIGUOUS) && mine.add(c.terms.get(i))) {
+                    owners.merge(c.terms.get(i), 1, Integer::sum);
+                }
+            }
+        }
+        for (SourceConcept c : concepts) {
+            for (int i = 0; i < c.terms.size(); i++) {
+                if (c.kinds.get(i) == TermKind.ABBREVIATION && owners.getOrDefault(c.terms.get(i), 0) > 1) {
+                    c.kinds.set(i, TermKind.AMBIGUOUS);
+                }
+            }
+        }
     }
 
     private static void addTerms(ConceptEntry e, SourceConcept c) {
@@ -105,12 +140,12 @@ public final class DefaultLexiconBuild {
 
     static boolean compatible(SemanticGroup a, SemanticGroup b) {
         return a == b
-                || (isDisorderOrFinding(a) && isDisorderOrFinding(b))
+                || (isClinicalState(a) && isClinicalState(b))
                 || (isDrugOrSubstance(a) && isDrugOrSubstance(b));
     }
 
-    private static boolean isDisorderOrFinding(SemanticGroup g) {
-        return g == SemanticGroup.DISORDER || g == SemanticGroup.FINDING;
+    private static boolean isClinicalState(SemanticGroup g) {
+        return g == SemanticGroup.DISORDER || g == SemanticGroup.FINDING || g == SemanticGroup.OBSERVATION;
     }
 
     private static boolean isDrugOrSubstance(SemanticGroup g) {

@@ -9,8 +9,8 @@ import org.medsift.vocab.TermKind;
 /** One concept as read from a source, before merging. Build-time only. */
 final class SourceConcept {
     final String id;
-    final String preferred;
-    final SemanticGroup group;
+    String preferred;
+    SemanticGroup group;
     final String source;
     final List<Code> codes = new ArrayList<>();
     final List<String> terms = new ArrayList<>();

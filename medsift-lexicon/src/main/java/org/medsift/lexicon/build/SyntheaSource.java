@@ -20,8 +20,9 @@ import org.medsift.vocab.TermKind;
 /**
  * Reads the code/display pairs that ship in the Synthea 3.0.0 jar: every JSON object with {@code system},
  * {@code code} and {@code display} in {@code modules/**.json} and {@code immunization_schedule.json}, the symptom
- * names of the modules' Symptom states, and the RxNorm / SNOMED CT rows of {@code costs/medications.csv} and
- * {@code costs/procedures.csv} whose comment is a plain name. Build-time only.
+ * names of the modules' Symptom states, and the RxNorm rows of {@code costs/medications.csv} whose comment is a plain
+ * name. ({@code costs/procedures.csv} is left out: it lists disorder codes among procedures, so its group would be
+ * wrong.) Build-time only.
  *
  * <p>Semantic group: from the SNOMED CT semantic tag of the display when present ("(disorder)" -> DISORDER ...),
  * else from the system (RxNorm and CVX -> DRUG, LOINC -> LAB), else from the Synthea state type that carries the
@@ -48,10 +49,49 @@ final class SyntheaSource {
                 }
             }
             s.costs(text(zip, "costs/medications.csv"), CodeSystems.RXNORM);
-            s.costs(text(zip, "costs/procedures.csv"), CodeSystems.SNOMED_CT);
         }
-        List<SourceConcept> out = new ArrayList<>(s.byCode.values());
-        out.addAll(s.symptoms.values());
+        return s.mergeSameNames();
+    }
+
+    /** Uncoded Synthea symptom names, read by {@link #read}; returned separately so they merge after curated terms. */
+    static List<SourceConcept> symptoms(Path jar) throws IOException {
+        SyntheaSource s = new SyntheaSource();
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            List<String> names = new ArrayList<>();
+            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+                names.add(e.nextElement().getName());
+            }
+            names.sort(null);
+            for (String name : names) {
+                if (name.startsWith("modules/") && name.endsWith(".json")) {
+                    s.walk(MiniJson.parse(text(zip, name)), null);
+                }
+            }
+        }
+        return new ArrayList<>(s.symptoms.values());
+    }
+
+    /**
+     * Synthea gives some concepts several codes of one system under the same display ("Hypertension" as 59621000
+     * and 38341003): such codes become one concept with several codes (the first in code order is primary), so
+     * one phrase gives one finding.
+     */
+    private List<SourceConcept> mergeSameNames() {
+        Map<String, SourceConcept> byName = new TreeMap<>();
+        List<SourceConcept> out = new ArrayList<>();
+        for (SourceConcept c : byCode.values()) {
+            String key = c.codes.get(0).system() + "|" + c.group + "|" + c.preferred.toLowerCase(Locale.ROOT);
+            SourceConcept first = byName.get(key);
+            if (first == null) {
+                byName.put(key, c);
+                out.add(c);
+            } else {
+                first.codes.addAll(c.codes);
+                for (int i = 0; i < c.terms.size(); i++) {
+                    first.term(c.terms.get(i), c.kinds.get(i));
+                }
+            }
+        }
         return out;
     }
 
@@ -69,7 +109,9 @@ final class SyntheaSource {
         if (node instanceof Map) {
             Map<?, ?> m = (Map<?, ?>) node;
             Object type = m.get("type");
-            String here = type instanceof String ? (String) type : stateType;
+            Object conditionType = m.get("condition_type");
+            String here = type instanceof String ? (String) type
+                    : conditionType instanceof String ? (String) conditionType : stateType;
             Object system = m.get("system");
             Object code = m.get("code");
             Object display = m.get("display");
@@ -81,8 +123,12 @@ final class SyntheaSource {
             if ("Symptom".equals(here) && symptom instanceof String) {
                 addSymptom((String) symptom);
             }
-            for (Object v : m.values()) {
-                walk(v, here);
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                // codes under "reactions" / "manifestation" of an allergy are findings, not the allergen
+                Object key = e.getKey();
+                String childType = "reactions".equals(key) || "manifestation".equals(key) ? "Reaction"
+                        : "body_site".equals(key) ? "BodySite" : here;
+                walk(e.getValue(), childType);
             }
         } else if (node instanceof List) {
             for (Object v : (List<?>) node) {
@@ -106,17 +152,33 @@ final class SyntheaSource {
         if (uri == null || display.isBlank() || code.isBlank()) {
             return;
         }
+        if (uri.equals(CodeSystems.LOINC) && code.startsWith("LA")) {
+            return; // LOINC answer codes ("Yes", "No", "Never smoker") are values, not concepts to find in text
+        }
         String tag = semanticTag(display);
+        if (tag.equals("qualifier value")) {
+            return; // "Positive", "Negative", "Severe": values, not findings
+        }
         String name = stripTag(display).trim();
         if (name.isEmpty()) {
             return;
         }
         String key = CodeSystems.shortName(uri) + ":" + code;
+        SemanticGroup group = group(uri, tag, stateType, code);
         SourceConcept c = byCode.get(key);
         if (c == null) {
-            c = new SourceConcept(key, name, group(uri, tag, stateType, code), SOURCE_ID);
+            c = new SourceConcept(key, name, group, SOURCE_ID);
             c.codes.add(new Code(uri, code, display.trim()));
             byCode.put(key, c);
+        } else {
+            // the same code appears with several displays and in several places: keep the shortest display as the
+            // preferred name (Synthea adds context such as "of mother"), and a specific group over OTHER
+            if (name.length() < c.preferred.length()) {
+                c.preferred = name;
+            }
+            if (c.group == SemanticGroup.OTHER && group != SemanticGroup.OTHER) {
+                c.group = group;
+            }
         }
         c.term(name, TermKind.NAME);
     }
@@ -231,10 +293,17 @@ final class SyntheaSource {
         switch (stateType) {
             case "ConditionOnset": case "ConditionEnd": return SemanticGroup.DISORDER;
             case "AllergyOnset": return SemanticGroup.SUBSTANCE;
+            case "Reaction": case "Symptom": return SemanticGroup.FINDING;
+            case "BodySite": return SemanticGroup.ANATOMY;
+            case "Active Condition": return SemanticGroup.DISORDER;
+            case "Active Medication": return SemanticGroup.DRUG;
+            case "Active CarePlan": return SemanticGroup.PROCEDURE;
             case "Procedure": case "CarePlanStart": case "Encounter": case "ImagingStudy": return SemanticGroup.PROCEDURE;
             case "MedicationOrder": case "MedicationEnd": return SemanticGroup.DRUG;
             case "Device": case "DeviceEnd": case "SupplyList": return SemanticGroup.DEVICE;
-            case "Observation": case "MultiObservation": case "DiagnosticReport": return SemanticGroup.LAB;
+            case "Observation": case "MultiObservation": case "DiagnosticReport":
+                // LOINC codes were handled above; a SNOMED CT code observed is a finding
+                return uri.equals(CodeSystems.SNOMED_CT) ? SemanticGroup.FINDING : SemanticGroup.LAB;
             default: return SemanticGroup.OTHER;
         }
     }

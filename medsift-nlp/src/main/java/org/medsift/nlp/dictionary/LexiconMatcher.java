@@ -15,6 +15,7 @@ import org.medsift.core.pipeline.Workspace;
 import org.medsift.core.text.Document;
 import org.medsift.core.text.LayerKey;
 import org.medsift.core.text.Layers;
+import org.medsift.core.text.Section;
 import org.medsift.core.text.SpanTable;
 import org.medsift.core.text.TokenTable;
 import org.medsift.vocab.ConceptInfo;
@@ -192,7 +193,29 @@ public final class LexiconMatcher implements Annotator {
             }
         }
         mentions.sort(ORDER);
+        doc.find(Layers.SECTIONS).ifPresent(sections -> dropSectionHeaders(mentions, sections));
         doc.put(Layers.CONCEPTS, List.copyOf(mentions));
+    }
+
+    /**
+     * Section headers name the section, not a finding ("ALLERGIES:", "REVIEW OF SYSTEMS"): mentions that lie
+     * wholly inside a header are dropped. Mentions and sections are both sorted, so this is one merge pass.
+     */
+    private static void dropSectionHeaders(List<ConceptMention> mentions, List<Section> sections) {
+        int si = 0;
+        int w = 0;
+        for (int r = 0; r < mentions.size(); r++) {
+            ConceptMention m = mentions.get(r);
+            while (si < sections.size() && sections.get(si).end() <= m.start()) {
+                si++;
+            }
+            boolean inHeader = si < sections.size() && sections.get(si).hasHeader()
+                    && m.start() >= sections.get(si).headerStart() && m.end() <= sections.get(si).headerEnd();
+            if (!inHeader) {
+                mentions.set(w++, m);
+            }
+        }
+        mentions.subList(w, mentions.size()).clear();
     }
 
     // ---------------------------------------------------------------------------------------------------------
