@@ -205,6 +205,13 @@ public final class ContextAnnotator implements Annotator {
             int te = scratch.matchEnd[m];
             int ss = scratch.cueScopeStart[c.ordinal()];
             int se = scratch.cueScopeEnd[c.ordinal()];
+            // report the scope without the punctuation at its edges ("denies fever, cough." ends at "cough")
+            while (se > te && !counts(tokens.kind(se - 1))) {
+                se--;
+            }
+            while (ss < ts && !counts(tokens.kind(ss))) {
+                ss++;
+            }
             int scopeStart = ss < ts ? tokens.start(ss) : tokens.end(te - 1);
             int scopeEnd = se > te ? tokens.end(se - 1) : tokens.start(ts);
             if (cues == null) {
