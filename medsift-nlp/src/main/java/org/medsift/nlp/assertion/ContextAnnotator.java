@@ -297,12 +297,10 @@ public final class ContextAnnotator implements Annotator {
                 continue;
             }
             scratch.addMatch(i, bestEnd, bestState);
-            for (TriggerRule r : index.rulesAt(bestState)) {
-                if (r.category() == TriggerCategory.TERMINATE) {
-                    int mask = r.endsMask();
-                    scratch.terminators[i - first] |= mask;
-                    scratch.terminators[bestEnd - first] |= mask << ContextScratch.ENDS_SHIFT;
-                }
+            int mask = index.terminatorMask(bestState);
+            if (mask != 0) {
+                scratch.terminators[i - first] |= mask;
+                scratch.terminators[bestEnd - first] |= mask << ContextScratch.ENDS_SHIFT;
             }
             i = bestEnd;
         }

@@ -32,6 +32,7 @@ final class TriggerIndex {
     private final int edgeMask;
 
     private final TriggerRule[][] rulesAt;
+    private final int[] terminatorMask;
 
     TriggerIndex(List<TriggerRule> rules) {
         Map<String, Integer> words = new HashMap<>();
@@ -91,9 +92,17 @@ final class TriggerIndex {
             edgeTargets[slot] = e.getValue();
         }
         rulesAt = new TriggerRule[accept.size()][];
+        terminatorMask = new int[accept.size()];
         for (int i = 0; i < accept.size(); i++) {
             List<TriggerRule> a = accept.get(i);
             rulesAt[i] = a == null ? null : a.toArray(new TriggerRule[0]);
+            if (a != null) {
+                for (TriggerRule r : a) {
+                    if (r.category() == TriggerCategory.TERMINATE) {
+                        terminatorMask[i] |= r.endsMask();
+                    }
+                }
+            }
         }
     }
 
@@ -133,9 +142,12 @@ final class TriggerIndex {
         return rulesAt[state];
     }
 
-    /** Number of trie states (for tests). */
-    int stateCount() {
-        return rulesAt.length;
+    /**
+     * Bit mask (by category ordinal) of the scopes that the phrase ending in {@code state} terminates; 0 when it is
+     * no terminator. Precomputed so the scan iterates no sets.
+     */
+    int terminatorMask(int state) {
+        return terminatorMask[state];
     }
 
     /** Lower-cases one char the way phrase words are lower-cased when the rules are compiled. */
