@@ -175,6 +175,26 @@ public final class LexiconBuilder {
     }
 
     /** A concept being built. Obtained from {@link LexiconBuilder#concept}; not thread-safe. */
+    /**
+     * Whether a word may take part in order-free matching: letters only, at least three of them, and not a
+     * connective or negation, whose position carries meaning ("C3 and C4" must not match "C3-C4 and", nor
+     * "45,X" match "x 45").
+     */
+    static boolean reorderable(String word) {
+        if (word.length() < 3 || NOT_REORDERABLE.contains(word)) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (!Character.isLetter(word.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final java.util.Set<String> NOT_REORDERABLE =
+            java.util.Set.of("and", "not", "non", "without", "nor", "plus", "per", "use", "due");
+
     public static final class ConceptEntry {
         private final LexiconBuilder owner;
         private final String id;
@@ -460,7 +480,7 @@ public final class LexiconBuilder {
             }
             int[] ids = termIds.get(t);
             int[] content = Arrays.stream(ids).filter(w -> (wordFlags[w] & Format.FLAG_STOP) == 0).sorted().toArray();
-            if (content.length < 2) {
+            if (content.length < 2 || !Arrays.stream(content).allMatch(w -> reorderable(words[w]))) {
                 continue;
             }
             keys.computeIfAbsent(new IntKey(content), k -> new IntList()).add(t);

@@ -63,7 +63,11 @@ public final class DefaultLexiconBuild {
         b.addSource(DatafakerSource.SOURCE_ID, "Datafaker 2.4.2 jar (Maven Central net.datafaker:datafaker:2.4.2): "
                 + "en/medical.yml, en/disease.yml, en/observation.yml name lists; uncoded");
 
+        loadDenylist(curatedDir.resolveSibling("denylist.tsv"));
         for (SourceConcept c : SyntheaSource.read(syntheaJar)) {
+            if (denied(c.preferred, c.group)) {
+                continue;
+            }
             ConceptEntry e = b.concept(c.id, c.preferred, c.group, c.source);
             for (Code code : c.codes) {
                 e.addCode(code);
@@ -73,6 +77,9 @@ public final class DefaultLexiconBuild {
         List<SourceConcept> curated = CuratedSource.read(curatedDir);
         markSharedShortFormsAmbiguous(curated);
         for (SourceConcept c : curated) {
+            if (denied(c.preferred, c.group)) {
+                continue;
+            }
             Optional<ConceptEntry> coded = findCompatible(b, c, true);
             if (coded.isEmpty()) {
                 coded = findCompatible(b, c, false);
@@ -84,11 +91,17 @@ public final class DefaultLexiconBuild {
             addTerms(e, c);
         }
         for (SourceConcept c : SyntheaSource.symptoms(syntheaJar)) {
+            if (denied(c.preferred, c.group)) {
+                continue;
+            }
             // Synthea symptom names: join the concept of the same name when there is one
             Optional<ConceptEntry> twin = findCompatible(b, c, false);
             addTerms(twin.orElseGet(() -> b.concept(c.id, c.preferred, c.group, c.source)), c);
         }
         for (SourceConcept c : DatafakerSource.read(datafakerJar)) {
+            if (denied(c.preferred, c.group)) {
+                continue;
+            }
             Optional<ConceptEntry> any = findCompatible(b, c, false);
             ConceptEntry e = any.orElseGet(() -> b.concept(c.id, c.preferred, c.group, c.source));
             addTerms(e, c);
@@ -103,14 +116,17 @@ public final class DefaultLexiconBuild {
             java.util.Set<String> mine = new java.util.HashSet<>();
             for (int i = 0; i < c.terms.size(); i++) {
                 TermKind k = c.kinds.get(i);
-                if ((k == TermKind.ABBREVIATION || k == TermKind.AMBIGUOUS) && mine.add(c.terms.get(i))) {
-                    owners.merge(c.terms.get(i), 1, Integer::sum);
+                // upper-cased: the matcher accepts an all-capitals spelling of any short form ("ACL" for "aCL")
+                String form = c.terms.get(i).toUpperCase(java.util.Locale.ROOT);
+                if ((k == TermKind.ABBREVIATION || k == TermKind.AMBIGUOUS) && mine.add(form)) {
+                    owners.merge(form, 1, Integer::sum);
                 }
             }
         }
         for (SourceConcept c : concepts) {
             for (int i = 0; i < c.terms.size(); i++) {
-                if (c.kinds.get(i) == TermKind.ABBREVIATION && owners.getOrDefault(c.terms.get(i), 0) > 1) {
+                if (c.kinds.get(i) == TermKind.ABBREVIATION
+                        && owners.getOrDefault(c.terms.get(i).toUpperCase(java.util.Locale.ROOT), 0) > 1) {
                     c.kinds.set(i, TermKind.AMBIGUOUS);
                 }
             }
@@ -119,8 +135,43 @@ public final class DefaultLexiconBuild {
 
     private static void addTerms(ConceptEntry e, SourceConcept c) {
         for (int i = 0; i < c.terms.size(); i++) {
-            e.addTerm(c.terms.get(i), c.kinds.get(i), c.source);
+            if (!denied(c.terms.get(i), e.group())) {
+                e.addTerm(c.terms.get(i), c.kinds.get(i), c.source);
+            }
         }
+    }
+
+    /** Normalized term to the groups it is denied in (null element: every group). */
+    private static final java.util.Map<String, java.util.Set<SemanticGroup>> DENIED = new java.util.HashMap<>();
+    private static final java.util.Set<SemanticGroup> ALL_GROUPS =
+            java.util.EnumSet.allOf(SemanticGroup.class);
+
+    static void loadDenylist(Path file) throws IOException {
+        DENIED.clear();
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] cols = line.split("\t");
+            if (cols.length < 2) {
+                throw new IllegalArgumentException(file.getFileName() + ":" + (i + 1)
+                        + ": expected term<TAB>group<TAB>why, found " + cols.length + " columns");
+            }
+            java.util.Set<SemanticGroup> groups = cols[1].trim().equals("*") ? ALL_GROUPS
+                    : java.util.EnumSet.of(SemanticGroup.valueOf(cols[1].trim()));
+            DENIED.computeIfAbsent(key(cols[0]), k -> java.util.EnumSet.noneOf(SemanticGroup.class)).addAll(groups);
+        }
+    }
+
+    private static String key(String term) {
+        return String.join(" ", org.medsift.vocab.TermNormalizer.standard().words(term));
+    }
+
+    static boolean denied(String term, SemanticGroup group) {
+        java.util.Set<SemanticGroup> groups = DENIED.get(key(term));
+        return groups != null && groups.contains(group);
     }
 
     private static Optional<ConceptEntry> findCompatible(LexiconBuilder b, SourceConcept c, boolean codedOnly) {

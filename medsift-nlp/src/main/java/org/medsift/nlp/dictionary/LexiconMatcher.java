@@ -337,6 +337,12 @@ public final class LexiconMatcher implements Annotator {
      * lower case), 2 yes with at least one upper-case letter.
      */
     private int formMatch(String text, int i, int j, int term, Scratch s) {
+        // "M.D." is a title, "e.g." a phrase: a short form written with periods is not the plain form ("MD")
+        for (int p = s.start[i]; p < s.end[j]; p++) {
+            if (text.charAt(p) == '.') {
+                return 0;
+            }
+        }
         int formLength = lexicon.termFormLength(term);
         int k = 0;
         boolean exact = true;
