@@ -111,22 +111,23 @@ public final class DefaultLexiconBuild {
 
     /** A short form written under two or more concepts needs context to pick its sense. */
     static void markSharedShortFormsAmbiguous(List<SourceConcept> concepts) {
-        java.util.Map<String, Integer> owners = new java.util.HashMap<>();
+        // owners are counted by preferred name: two curated rows of the same name merge into one concept later
+        java.util.Map<String, java.util.Set<String>> owners = new java.util.HashMap<>();
         for (SourceConcept c : concepts) {
-            java.util.Set<String> mine = new java.util.HashSet<>();
+            String owner = key(c.preferred);
             for (int i = 0; i < c.terms.size(); i++) {
                 TermKind k = c.kinds.get(i);
                 // upper-cased: the matcher accepts an all-capitals spelling of any short form ("ACL" for "aCL")
                 String form = c.terms.get(i).toUpperCase(java.util.Locale.ROOT);
-                if ((k == TermKind.ABBREVIATION || k == TermKind.AMBIGUOUS) && mine.add(form)) {
-                    owners.merge(form, 1, Integer::sum);
+                if (k == TermKind.ABBREVIATION || k == TermKind.AMBIGUOUS) {
+                    owners.computeIfAbsent(form, f -> new java.util.HashSet<>()).add(owner);
                 }
             }
         }
         for (SourceConcept c : concepts) {
             for (int i = 0; i < c.terms.size(); i++) {
                 if (c.kinds.get(i) == TermKind.ABBREVIATION
-                        && owners.getOrDefault(c.terms.get(i).toUpperCase(java.util.Locale.ROOT), 0) > 1) {
+                        && owners.get(c.terms.get(i).toUpperCase(java.util.Locale.ROOT)).size() > 1) {
                     c.kinds.set(i, TermKind.AMBIGUOUS);
                 }
             }

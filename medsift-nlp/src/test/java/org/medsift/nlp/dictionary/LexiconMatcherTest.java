@@ -60,6 +60,10 @@ class LexiconMatcherTest {
         b.concept("medsift:dis_sjogren", "Sjögren syndrome", SemanticGroup.DISORDER, "curated");
         b.concept("medsift:fnd_chest_pain", "Chest pain", SemanticGroup.FINDING, "curated");
         b.concept("medsift:fnd_allergy_pcn", "Penicillin allergy", SemanticGroup.FINDING, "curated");
+        b.concept("medsift:dis_allergy", "Allergy", SemanticGroup.DISORDER, "curated");
+        b.concept("medsift:dis_md", "Muscular dystrophy", SemanticGroup.DISORDER, "curated")
+                .addTerm("MD", TermKind.ABBREVIATION, "curated");
+        b.concept("medsift:lab_complement", "C3 and C4", SemanticGroup.LAB, "curated");
         return b.build();
     }
 
@@ -95,6 +99,27 @@ class LexiconMatcherTest {
                 found("Non-small-cell lung cancer, stage 3."));
         assertEquals(List.of("non small cell lung-cancer=medsift:dis_nsclc/EXACT"),
                 found("non small cell lung-cancer"));
+    }
+
+    @Test
+    void dropsMentionsInsideSectionHeaders() {
+        Pipeline p = Pipeline.builder().add(new ClinicalTokenizer()).add(new SentenceSplitter())
+                .add(new org.medsift.nlp.section.SectionDetector()).add(new LexiconMatcher(LEXICON)).build();
+        String text = "ALLERGIES:\nAllergy to penicillin.\n";
+        List<String> f = describe(text, p.process(Text.of("n", text)).require(Layers.CONCEPTS));
+        assertEquals(List.of("Allergy to penicillin=medsift:fnd_allergy_pcn/REORDERED"), f);
+    }
+
+    @Test
+    void doesNotReadADottedTitleAsAShortForm() {
+        assertEquals(List.of(), found("Seen by John Smith, M.D. today."));
+        assertEquals(List.of("MD=medsift:dis_md/ABBREVIATION"), found("Known MD since childhood."));
+    }
+
+    @Test
+    void doesNotReorderTermsWithNumbersOrConnectives() {
+        assertEquals(List.of("C3 and C4=medsift:lab_complement/EXACT"), found("C3 and C4 were low."));
+        assertEquals(List.of(), found("Fusion at C3-C4 and C5."));
     }
 
     @Test
