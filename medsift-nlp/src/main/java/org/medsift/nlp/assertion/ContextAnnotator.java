@@ -35,7 +35,8 @@ import org.medsift.core.text.TokenTable;
  *   backward one), gets the trigger's category. A mention in several scopes gets every category; of several
  *   triggers of one category, the nearest explains it.</li>
  *   <li>Section cues: a mention in a {@code FAMILY_HISTORY} section is {@code FAMILY}; in
- *   {@code PAST_MEDICAL_HISTORY} or {@code PAST_SURGICAL_HISTORY} it is {@code HISTORICAL}. History of present
+ *   {@code PAST_MEDICAL_HISTORY} or {@code PAST_SURGICAL_HISTORY} it is {@code HISTORICAL}; a negated mention in
+ *   {@code SOCIAL_HISTORY} is {@code HISTORICAL} (a denied habit is denied for the past too). History of present
  *   illness, allergies and the other sections add nothing by themselves.</li>
  *   <li>Values: negated if any {@code NEGATED} cue; possible if any {@code POSSIBLE} cue; temporality
  *   {@code HYPOTHETICAL} over {@code HISTORICAL} over recent; experiencer {@code FAMILY} over {@code OTHER} over
@@ -223,6 +224,12 @@ public final class ContextAnnotator implements Annotator {
         }
         Section section = sections.isEmpty() ? null : sectionAt(sections, firstToken);
         List<TriggerCategory> fromSection = section == null ? List.of() : sectionCues(section.type());
+        if (section != null && section.type() == SectionType.SOCIAL_HISTORY && set[TriggerCategory.NEGATED.ordinal()]
+                && !set[TriggerCategory.HISTORICAL.ordinal()]) {
+            // a denied habit is denied over the patient's lifetime ("Social history: denies tobacco" = never used);
+            // affirmed habits stay recent, as current smoking is not inactive
+            fromSection = HISTORICAL_CUES;
+        }
         for (TriggerCategory c : fromSection) {
             if (cues == null) {
                 cues = new ArrayList<>(2);

@@ -144,14 +144,10 @@ public final class ContextRules {
         if (phrase.isEmpty()) {
             throw bad(where, "the phrase is empty");
         }
-        TokenTable tokens = ClinicalTokenizer.tokenize(phrase);
-        if (tokens.size() == 0 || tokens.size() > MAX_PHRASE_TOKENS) {
-            throw bad(where, "phrase '" + phrase + "' has " + tokens.size() + " tokens; allowed 1 to "
+        List<String> words = phraseWords(phrase);
+        if (words.isEmpty() || words.size() > MAX_PHRASE_TOKENS) {
+            throw bad(where, "phrase '" + phrase + "' has " + words.size() + " tokens; allowed 1 to "
                     + MAX_PHRASE_TOKENS);
-        }
-        List<String> words = new ArrayList<>(tokens.size());
-        for (int i = 0; i < tokens.size(); i++) {
-            words.add(TriggerIndex.lower(phrase.substring(tokens.start(i), tokens.end(i))));
         }
         TriggerCategory category = parseEnum(TriggerCategory.class, cols[1], where, "category");
         boolean marker = !category.setsValue();
@@ -264,5 +260,24 @@ public final class ContextRules {
                 throw new UncheckedIOException("cannot read bundled context rules " + DEFAULT_RESOURCE, e);
             }
         }
+    }
+
+    /**
+     * The lower-cased words of a phrase, tokenized as notes are. The word {@value TriggerIndex#YEAR_WORD} (written
+     * between spaces) stands for any year token from 1900 to 2099 ("in &lt;year&gt;", "since &lt;year&gt;").
+     */
+    static List<String> phraseWords(String phrase) {
+        List<String> words = new ArrayList<>();
+        for (String chunk : phrase.split(" +")) {
+            if (chunk.equalsIgnoreCase(TriggerIndex.YEAR_WORD)) {
+                words.add(TriggerIndex.YEAR_WORD);
+                continue;
+            }
+            TokenTable tokens = ClinicalTokenizer.tokenize(chunk);
+            for (int i = 0; i < tokens.size(); i++) {
+                words.add(TriggerIndex.lower(chunk.substring(tokens.start(i), tokens.end(i))));
+            }
+        }
+        return words;
     }
 }

@@ -21,11 +21,14 @@ final class TriggerIndex {
     static final int NO_STATE = -1;
     /** The trie root. */
     static final int ROOT = 0;
+    /** The phrase word that matches any year token from 1900 to 2099 ("in &lt;year&gt;"). */
+    static final String YEAR_WORD = "<year>";
 
     private final String[] wordKeys;
     private final int[] wordIds;
     private final int wordMask;
     private final int maxWordLength;
+    private final int yearId;
 
     private final long[] edgeKeys;
     private final int[] edgeTargets;
@@ -48,6 +51,7 @@ final class TriggerIndex {
         wordIds = new int[wcap];
         wordMask = wcap - 1;
         maxWordLength = maxLen;
+        yearId = words.getOrDefault(YEAR_WORD, NO_WORD);
         for (Map.Entry<String, Integer> e : words.entrySet()) {
             int slot = hash(e.getKey(), 0, e.getKey().length()) & wordMask;
             while (wordKeys[slot] != null) {
@@ -109,6 +113,9 @@ final class TriggerIndex {
     /** The id of {@code text[start, end)} compared case-insensitively, or {@link #NO_WORD}. Allocates nothing. */
     int wordId(CharSequence text, int start, int end) {
         int len = end - start;
+        if (len == 4 && yearId != NO_WORD && isYear(text, start)) {
+            return yearId;
+        }
         if (len > maxWordLength || len <= 0) {
             return NO_WORD;
         }
@@ -121,6 +128,17 @@ final class TriggerIndex {
             slot = (slot + 1) & wordMask;
         }
         return NO_WORD;
+    }
+
+    /** True when the four chars at {@code start} are a year from 1900 to 2099. */
+    private static boolean isYear(CharSequence text, int start) {
+        char c0 = text.charAt(start);
+        char c1 = text.charAt(start + 1);
+        if (!((c0 == '1' && c1 == '9') || (c0 == '2' && c1 == '0'))) {
+            return false;
+        }
+        return Character.isDigit(text.charAt(start + 2)) && text.charAt(start + 2) < 128
+                && Character.isDigit(text.charAt(start + 3)) && text.charAt(start + 3) < 128;
     }
 
     /** The trie state after {@code word} from {@code state}, or {@link #NO_STATE}. */

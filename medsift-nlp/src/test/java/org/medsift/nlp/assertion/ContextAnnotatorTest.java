@@ -319,4 +319,59 @@ class ContextAnnotatorTest {
         AnnotatorConformance.check(new ClinicalTokenizer(), new SentenceSplitter(), new SectionDetector(),
                 new WordListMatcher(), CONTEXT);
     }
+
+    @Test
+    void datesKnownConditionAndKnownAllergies() {
+        assertEquals(Temporality.HISTORICAL, assess("Patient with known coronary artery disease.",
+                "coronary artery disease").temporality());
+        Assertion nkda = assess("He has no known drug allergies.", "drug allergies");
+        assertTrue(nkda.negated());
+        assertEquals(Temporality.HISTORICAL, nkda.temporality());
+        assertEquals(Temporality.RECENT, assess("He has an unknown coagulation disorder.", "coagulation disorder")
+                .temporality());
+    }
+
+    @Test
+    void datesFindingsAttachedToAPastYear() {
+        Assertion a = assess("She was diagnosed with diabetes in 1998.", "diabetes");
+        assertEquals(Temporality.HISTORICAL, a.temporality());
+        assertTrue(a.cues().stream().anyMatch(c -> c.trigger().equals("in <year>")));
+        assertEquals(Temporality.HISTORICAL, assess("Since 2001 she has had hypertension.", "hypertension")
+                .temporality());
+        assertEquals(Temporality.RECENT, assess("She took 1998 mg of acetaminophen for headache.", "headache")
+                .temporality());
+    }
+
+    @Test
+    void datesOldInfarctButNotTheAge() {
+        assertEquals(Temporality.HISTORICAL, assess("CT shows an old infarct in the left parietal lobe.", "infarct")
+                .temporality());
+        assertEquals(Temporality.RECENT, assess("A 60-year-old woman with fever.", "fever").temporality());
+        assertEquals(Temporality.RECENT, assess("He is 3 years old and has fever.", "fever").temporality());
+    }
+
+    @Test
+    void datesRadiologyComparisons() {
+        assertEquals(Temporality.HISTORICAL, assess("The pleural effusion is unchanged from prior.",
+                "pleural effusion").temporality());
+        assertEquals(Temporality.HISTORICAL, assess("The nodule is again seen in the right upper lobe.", "nodule")
+                .temporality());
+        Assertion cysts = assess("The subchondral cysts have not changed in size.", "subchondral cysts");
+        assertFalse(cysts.negated());
+        assertEquals(Temporality.HISTORICAL, cysts.temporality());
+        assertEquals(Temporality.HISTORICAL, assess("No interval change in the size of the nodule.", "nodule")
+                .temporality());
+    }
+
+    @Test
+    void datesDeniedHabitsInSocialHistoryOnly() {
+        Assertion denied = assess("SOCIAL HISTORY:\nShe denies tobacco or alcohol use.", "tobacco");
+        assertTrue(denied.negated());
+        assertEquals(Temporality.HISTORICAL, denied.temporality());
+        assertEquals(Temporality.RECENT, assess("SOCIAL HISTORY:\nShe smokes cigarettes daily.", "cigarettes")
+                .temporality());
+        assertEquals(Temporality.RECENT, assess("She denies tobacco use.", "tobacco").temporality());
+        assertEquals(Temporality.HISTORICAL, assess("SOCIAL HISTORY:\nTobacco: quit smoking in 1990.", "Tobacco")
+                .temporality());
+    }
 }

@@ -32,7 +32,7 @@ class NegexDevEvaluationTest {
 
     // floors: a little under the figures reported in docs/evaluation.md, so that regressions fail
     private static final double NEGATION_F1_FLOOR = 0.975;
-    private static final double HISTORICAL_F1_FLOOR = 0.75;
+    private static final double HISTORICAL_F1_FLOOR = 0.80;
     private static final double HYPOTHETICAL_F1_FLOOR = 0.94;
     private static final double RECENT_F1_FLOOR = 0.965;
     private static final double EXPERIENCER_ACCURACY_FLOOR = 0.995;
