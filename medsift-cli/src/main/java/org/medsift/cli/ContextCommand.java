@@ -61,9 +61,8 @@ public final class ContextCommand implements Callable<Integer> {
         if (!tsv.equals("-") && !Files.isRegularFile(Path.of(tsv))) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--tsv file not found: " + tsv);
         }
-        ContextAnnotator context = new ContextAnnotator(rules.isEmpty() ? ContextRules.defaults()
-                : ContextRules.withSiteRules(rules));
-        Pipeline text = ClinicalPipeline.textStages().build();
+        ContextAnnotator context = annotator(rules);
+        Pipeline text = textPipeline();
         PrintWriter err = spec.commandLine().getErr();
         int bad = 0;
         try (BufferedReader in = tsv.equals("-")
@@ -92,8 +91,7 @@ public final class ContextCommand implements Callable<Integer> {
                 }
                 int start = Integer.parseInt(cols[2].trim());
                 int end = Integer.parseInt(cols[3].trim());
-                Document doc = text.process(Text.of(id, cols[1]));
-                Assertion a = context.assess(doc, start, end);
+                Assertion a = assess(text, context, id, cols[1], start, end);
                 w.print(id + "\t" + polarity(a) + "\t" + lower(a.temporality()) + "\t" + lower(a.experiencer()));
                 if (explain) {
                     w.print("\t" + explanation(a));
@@ -103,6 +101,36 @@ public final class ContextCommand implements Callable<Integer> {
             w.flush();
         }
         return ExitCodes.OK;
+    }
+
+    /** The context annotator with the bundled rules and then each site file in order (shared with {@code eval}). */
+    static ContextAnnotator annotator(List<Path> siteRules) {
+        return new ContextAnnotator(siteRules.isEmpty() ? ContextRules.defaults()
+                : ContextRules.withSiteRules(siteRules));
+    }
+
+    /** The text stages (tokenizer, sentences, sections) that each row goes through before assessment. */
+    static Pipeline textPipeline() {
+        return ClinicalPipeline.textStages().build();
+    }
+
+    /**
+     * The assertion of {@code [start, end)} in {@code text}, processed as its own document: the code path of every
+     * {@code medsift context} row, shared with {@code medsift eval context} so both score the same thing.
+     */
+    static Assertion assess(Pipeline text, ContextAnnotator context, String id, String content, int start, int end) {
+        Document doc = text.process(Text.of(id, content));
+        return context.assess(doc, start, end);
+    }
+
+    /** The temporality label as printed ({@code recent}, {@code historical}, {@code hypothetical}). */
+    static String temporality(Assertion a) {
+        return lower(a.temporality());
+    }
+
+    /** The experiencer label as printed ({@code patient}, {@code family}, {@code other}). */
+    static String experiencer(Assertion a) {
+        return lower(a.experiencer());
     }
 
     private static String check(String[] cols) {
@@ -144,7 +172,7 @@ public final class ContextCommand implements Callable<Integer> {
         return e.name().toLowerCase(Locale.ROOT);
     }
 
-    private static String explanation(Assertion a) {
+    static String explanation(Assertion a) {
         List<String> parts = new ArrayList<>();
         a.cues().forEach(c -> parts.add(c.category() + " '" + c.trigger() + "' [" + c.start() + "," + c.end()
                 + ") scope [" + c.scopeStart() + "," + c.scopeEnd() + ") " + c.rule()));
