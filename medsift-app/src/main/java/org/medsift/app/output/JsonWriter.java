@@ -6,13 +6,22 @@ import java.util.Locale;
 import org.medsift.core.model.Assertion;
 import org.medsift.core.model.AssertionCue;
 import org.medsift.core.model.Code;
+import org.medsift.core.model.CodedText;
 import org.medsift.core.model.ConceptMention;
+import org.medsift.core.model.MeasuredValue;
+import org.medsift.core.model.Measurement;
+import org.medsift.core.model.Medication;
+import org.medsift.core.model.MedicationAttribute;
+import org.medsift.core.model.Quantity;
+import org.medsift.core.model.ReferenceRange;
+import org.medsift.core.model.Timing;
 import org.medsift.core.problem.Problem;
 import org.medsift.core.text.Document;
+import org.medsift.core.text.Layers;
 import org.medsift.core.text.Section;
 
 /**
- * Writes documents as Medsift JSON, schema {@value #SCHEMA} (docs/json-schema.md, docs/medsift-1.0.schema.json):
+ * Writes documents as Medsift JSON, schema {@value #SCHEMA} (docs/json-schema.md, docs/medsift-1.1.schema.json):
  * one object per document with its sections, every finding (offsets, covered text, concept, codes, assertion with
  * its cues, section, sentence, provenance) and its problems, plus the run's provenance.
  *
@@ -34,7 +43,7 @@ import org.medsift.core.text.Section;
  */
 public final class JsonWriter {
     /** The schema id written as {@code "schema"} in every document object. */
-    public static final String SCHEMA = "medsift/1.0";
+    public static final String SCHEMA = "medsift/1.1";
 
     private final OutputProvenance provenance;
     private final boolean pretty;
@@ -96,6 +105,16 @@ public final class JsonWriter {
         j.name("findings").beginArray();
         for (ConceptMention m : view.mentions) {
             finding(j, view, m);
+        }
+        j.endArray();
+        j.name("medications").beginArray();
+        for (Medication m : doc.find(Layers.MEDICATIONS).orElse(java.util.List.of())) {
+            medication(j, view, m);
+        }
+        j.endArray();
+        j.name("measurements").beginArray();
+        for (Measurement m : doc.find(Layers.MEASUREMENTS).orElse(java.util.List.of())) {
+            measurement(j, view, m);
         }
         j.endArray();
         j.name("problems").beginArray();
@@ -175,6 +194,188 @@ public final class JsonWriter {
         }
         j.field("source", m.source());
         j.endObject();
+    }
+
+    private static void medication(JsonEmitter j, DocumentView view, Medication m) throws IOException {
+        ConceptMention d = m.drug();
+        j.beginObject();
+        j.field("start", m.start());
+        j.field("end", m.end());
+        j.field("drugStart", d.start());
+        j.field("drugEnd", d.end());
+        j.field("text", view.covered(d));
+        j.field("conceptId", d.conceptId());
+        j.field("preferredName", d.preferredName());
+        codes(j, d);
+        j.name("aliases").beginArray();
+        for (ConceptMention a : m.aliases()) {
+            j.beginObject();
+            j.field("start", a.start());
+            j.field("end", a.end());
+            j.field("text", view.covered(a));
+            j.field("conceptId", a.conceptId());
+            j.field("preferredName", a.preferredName());
+            j.endObject();
+        }
+        j.endArray();
+        j.name("attributes").beginArray();
+        for (MedicationAttribute a : m.attributes()) {
+            j.beginObject();
+            j.field("type", a.kind().name());
+            j.field("start", a.start());
+            j.field("end", a.end());
+            j.field("text", view.text.cover(a.start(), a.end()));
+            j.field("normalized", a.normalized());
+            j.endObject();
+        }
+        j.endArray();
+        quantity(j, "strength", m.strength());
+        quantity(j, "strengthPer", m.strengthPer());
+        quantity(j, "dose", m.dose());
+        coded(j, "route", m.route());
+        coded(j, "form", m.form());
+        j.name("timing");
+        Timing t = m.timing();
+        if (t == null) {
+            j.nullValue();
+        } else {
+            j.beginObject();
+            j.field("frequency", t.frequency());
+            j.field("frequencyMax", t.frequencyMax());
+            j.name("period").value(t.period());
+            j.name("periodMax").value(t.periodMax());
+            j.field("periodUnit", t.periodUnit());
+            j.name("when").beginArray();
+            for (String w : t.when()) {
+                j.value(w);
+            }
+            j.endArray();
+            j.endObject();
+        }
+        quantity(j, "duration", m.duration());
+        j.field("asNeeded", m.asNeeded());
+        j.field("asNeededReason", m.asNeededReason());
+        j.field("status", m.status());
+        assertion(j, d.assertion());
+        j.endObject();
+    }
+
+    private static void measurement(JsonEmitter j, DocumentView view, Measurement m) throws IOException {
+        j.beginObject();
+        j.field("kind", m.kind().name());
+        j.field("key", m.key());
+        j.field("name", m.name());
+        j.name("codes").beginArray();
+        for (Code c : m.codes()) {
+            j.beginObject();
+            j.field("system", c.system());
+            j.field("code", c.code());
+            j.field("display", c.display());
+            j.endObject();
+        }
+        j.endArray();
+        j.field("start", m.start());
+        j.field("end", m.end());
+        j.field("nameText", view.text.cover(m.nameStart(), m.nameEnd()));
+        MeasuredValue v = m.value();
+        j.name("value").beginObject();
+        j.field("kind", v.kind().name());
+        j.field("start", v.start());
+        j.field("end", v.end());
+        j.field("raw", v.raw());
+        number(j, "number", v.number());
+        number(j, "second", v.second());
+        j.field("comparator", v.comparator());
+        j.field("coded", v.coded());
+        j.endObject();
+        j.field("unit", m.unit());
+        j.field("ucum", m.ucum());
+        span(j, "unitSpan", m.unitStart(), m.unitEnd());
+        j.name("referenceRange");
+        ReferenceRange r = m.referenceRange();
+        if (r == null) {
+            j.nullValue();
+        } else {
+            j.beginObject();
+            j.field("start", r.start());
+            j.field("end", r.end());
+            number(j, "low", r.low());
+            number(j, "high", r.high());
+            j.field("text", r.text());
+            j.endObject();
+        }
+        j.field("interpretation", m.interpretation());
+        span(j, "flagSpan", m.flagStart(), m.flagEnd());
+        j.field("qualifier", m.qualifier());
+        assertion(j, m.assertion());
+        j.endObject();
+    }
+
+    private static void codes(JsonEmitter j, ConceptMention m) throws IOException {
+        j.name("codes").beginArray();
+        for (Code c : m.codes()) {
+            j.beginObject();
+            j.field("system", c.system());
+            j.field("code", c.code());
+            j.field("display", c.display());
+            j.endObject();
+        }
+        j.endArray();
+    }
+
+    private static void quantity(JsonEmitter j, String name, Quantity q) throws IOException {
+        j.name(name);
+        if (q == null) {
+            j.nullValue();
+            return;
+        }
+        j.beginObject();
+        j.name("value").value(q.value());
+        j.field("unit", q.unit());
+        j.field("ucum", q.ucum());
+        j.endObject();
+    }
+
+    private static void coded(JsonEmitter j, String name, CodedText c) throws IOException {
+        j.name(name);
+        if (c == null) {
+            j.nullValue();
+            return;
+        }
+        j.beginObject();
+        j.field("text", c.text());
+        j.name("code");
+        if (c.code() == null) {
+            j.nullValue();
+        } else {
+            j.beginObject();
+            j.field("system", c.code().system());
+            j.field("code", c.code().code());
+            j.field("display", c.code().display());
+            j.endObject();
+        }
+        j.endObject();
+    }
+
+    private static void number(JsonEmitter j, String name, double v) throws IOException {
+        j.name(name);
+        if (Double.isNaN(v)) {
+            j.nullValue();
+        } else {
+            j.value(v);
+        }
+    }
+
+    private static void span(JsonEmitter j, String name, int start, int end) throws IOException {
+        j.name(name);
+        if (start < 0) {
+            j.nullValue();
+        } else {
+            j.beginObject();
+            j.field("start", start);
+            j.field("end", end);
+            j.endObject();
+        }
     }
 
     private static void assertion(JsonEmitter j, Assertion a) throws IOException {

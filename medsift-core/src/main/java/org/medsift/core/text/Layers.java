@@ -2,6 +2,8 @@ package org.medsift.core.text;
 
 import java.util.List;
 import org.medsift.core.model.ConceptMention;
+import org.medsift.core.model.Measurement;
+import org.medsift.core.model.Medication;
 
 /** The standard layers. Annotators declare which they require and produce. */
 public final class Layers {
@@ -20,6 +22,11 @@ public final class Layers {
      * the same list as {@link #CONCEPTS}.
      */
     public static final LayerKey<List<ConceptMention>> ASSERTIONS = LayerKey.of("assertions");
+
+    /** Medications: drug mentions with their signatures, in text order of the drug. */
+    public static final LayerKey<List<Medication>> MEDICATIONS = LayerKey.of("medications");
+    /** Lab results and vital signs with their values, in text order of the name. */
+    public static final LayerKey<List<Measurement>> MEASUREMENTS = LayerKey.of("measurements");
 
     private Layers() {
     }

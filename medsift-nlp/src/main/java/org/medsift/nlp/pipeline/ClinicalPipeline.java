@@ -4,6 +4,8 @@ import org.medsift.core.pipeline.Pipeline;
 import org.medsift.nlp.assertion.ContextAnnotator;
 import org.medsift.nlp.assertion.ContextRules;
 import org.medsift.nlp.dictionary.LexiconMatcher;
+import org.medsift.nlp.measure.MeasurementAnnotator;
+import org.medsift.nlp.medication.MedicationAnnotator;
 import org.medsift.nlp.section.SectionDetector;
 import org.medsift.nlp.sentence.SentenceSplitter;
 import org.medsift.nlp.tokenize.ClinicalTokenizer;
@@ -16,7 +18,7 @@ public final class ClinicalPipeline {
 
     /**
      * The default stages, in order: {@code tokenizer}, {@code sentences}, {@code sections}, {@code lexicon},
-     * {@code context}. Returns the builder so callers can switch stages off or replace them before building.
+     * {@code context}, {@code medications}, {@code measurements}. Returns the builder so callers can switch stages off or replace them before building.
      */
     public static Pipeline.Builder builder(Lexicon lexicon, ContextRules rules) {
         return Pipeline.builder()
@@ -24,7 +26,9 @@ public final class ClinicalPipeline {
                 .add(new SentenceSplitter())
                 .add(new SectionDetector())
                 .add(new LexiconMatcher(lexicon))
-                .add(new ContextAnnotator(rules));
+                .add(new ContextAnnotator(rules))
+                .add(new MedicationAnnotator())
+                .add(new MeasurementAnnotator());
     }
 
     /** The stages that prepare text for assertion alone: tokenizer, sentences, sections. */

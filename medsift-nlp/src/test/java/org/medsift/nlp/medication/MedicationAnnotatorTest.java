@@ -1,0 +1,138 @@
+package org.medsift.nlp.medication;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.medsift.core.model.Medication;
+import org.medsift.core.model.SemanticGroup;
+import org.medsift.core.pipeline.Pipeline;
+import org.medsift.core.text.Document;
+import org.medsift.core.text.Layers;
+import org.medsift.core.text.Text;
+import org.medsift.nlp.dictionary.LexiconMatcher;
+import org.medsift.nlp.measure.MeasurementAnnotator;
+import org.medsift.nlp.sentence.SentenceSplitter;
+import org.medsift.nlp.tokenize.ClinicalTokenizer;
+import org.medsift.testkit.AnnotatorConformance;
+import org.medsift.vocab.Lexicon;
+import org.medsift.vocab.LexiconBuilder;
+
+public class MedicationAnnotatorTest {
+    public static final Lexicon LEXICON = lexicon();
+    static final Pipeline PIPELINE = Pipeline.builder().add(new ClinicalTokenizer()).add(new SentenceSplitter())
+            .add(new LexiconMatcher(LEXICON)).add(new MedicationAnnotator()).add(new MeasurementAnnotator()).build();
+
+    static Lexicon lexicon() {
+        LexiconBuilder b = new LexiconBuilder("test", "1.0").addSource("curated", "test terms");
+        for (String d : List.of("metoprolol", "lisinopril", "prograf", "lamictal", "lamotrigine", "amoxicillin",
+                "albuterol", "insulin", "heparin", "ondansetron", "oxycodone", "prednisone", "acetaminophen",
+                "methotrexate", "hydrocodone", "furosemide", "nitroglycerin", "amoxicillin suspension")) {
+            b.concept("medsift:drug_" + d.replace(' ', '_'), d, SemanticGroup.DRUG, "curated");
+        }
+        for (String l : List.of("potassium", "creatinine", "hemoglobin", "troponin", "ana titer", "wbc",
+                "hba1c", "glucose", "hiv")) {
+            b.concept("medsift:lab_" + l.replace(' ', '_'), l, SemanticGroup.LAB, "curated");
+        }
+        return b.build();
+    }
+
+    static List<Medication> meds(String text) {
+        Document d = PIPELINE.process(Text.of("t", text));
+        return d.require(Layers.MEDICATIONS);
+    }
+
+    /** {@code drug: KIND=text|normalized, ...} per medication. */
+    static List<String> sigs(String text) {
+        return meds(text).stream().map(m -> text.substring(m.drug().start(), m.drug().end()) + ": "
+                + m.attributes().stream().map(a -> a.kind() + "=" + text.substring(a.start(), a.end()) + "|"
+                        + a.normalized()).collect(Collectors.joining(", "))).toList();
+    }
+
+    @Test
+    void givesEachDrugOfARunOnSentenceItsOwnAttributes() {
+        assertEquals(List.of("metoprolol: STRENGTH=25 mg|25 mg, ROUTE=po|oral, FREQUENCY=bid|2/1 d",
+                "lisinopril: STRENGTH=10 mg|10 mg, FREQUENCY=daily|1/1 d"),
+                sigs("metoprolol 25 mg po bid, lisinopril 10 mg daily"));
+    }
+
+    @Test
+    void readsAFullSignatureWithDoseFormRouteAndFrequency() {
+        assertEquals(List.of("Prograf: STRENGTH=1 mg|1 mg, FORM=Cap|capsule, DOSE_AMOUNT=3 capsules|3 capsule, "
+                + "ROUTE=by mouth|oral, FREQUENCY=twice a day|2/1 d"),
+                sigs("Prograf 1 mg Cap 3 capsules by mouth twice a day"));
+    }
+
+    @Test
+    void treatsAParenthesizedNameAsAnAlias() {
+        List<Medication> ms = meds("Lamictal (Lamotrigine) 200mg po twice daily");
+        assertEquals(1, ms.size());
+        assertEquals(1, ms.get(0).aliases().size());
+        assertEquals(200, ms.get(0).strength().value());
+        assertEquals("mg", ms.get(0).strength().ucum());
+        assertEquals("26643006", ms.get(0).route().code().code());
+    }
+
+    @Test
+    void normalizesFrequenciesToFhirTiming() {
+        assertEquals("1/6 h", timing("ondansetron 4 mg IV q6h prn nausea"));
+        assertEquals("4/1 d", timing("prednisone 10 mg q.i.d."));
+        assertEquals("1/2 d", timing("prednisone 10 mg every other day"));
+        assertEquals("1/4-6 h", timing("oxycodone 5 mg q4-6h prn pain"));
+        assertEquals("1/4 h", timing("oxycodone 5 mg every 4 hours as needed for pain"));
+        assertEquals("HS", timing("prednisone 10 mg at bedtime"));
+        assertEquals("3/1 d C", timing("insulin 10 units three times a day with meals"));
+        assertEquals("1/1 wk", timing("methotrexate 15 mg po weekly"));
+    }
+
+    private static String timing(String text) {
+        Medication m = meds(text).get(0);
+        return MedicationAnnotator.timingText(m.timing());
+    }
+
+    @Test
+    void readsStrengthShapes() {
+        Medication m = meds("amoxicillin suspension 250 mg/5 mL").get(0);
+        assertEquals(250, m.strength().value());
+        assertEquals(5, m.strengthPer().value());
+        assertEquals("mL", m.strengthPer().ucum());
+        assertEquals(1000, meds("heparin 1,000 units SC").get(0).strength().value());
+        assertEquals("U", meds("heparin 1,000 units SC").get(0).strength().ucum());
+        assertEquals("ug", meds("nitroglycerin 0.4 mg SL").get(0).route().text().equals("sublingual") ? "ug"
+                : "x");
+        assertEquals("mg/m2", meds("methotrexate 1500 mg/m2").get(0).strength().ucum());
+    }
+
+    @Test
+    void readsPrnWithReasonDurationAndStatus() {
+        Medication m = meds("oxycodone 5 mg po q4h prn pain x 7 days").get(0);
+        assertTrue(m.asNeeded());
+        assertEquals("pain", m.asNeededReason());
+        assertEquals(7, m.duration().value());
+        assertEquals("d", m.duration().ucum());
+        assertEquals("start", meds("Started metoprolol 25 mg daily.").get(0).status());
+        assertEquals("discontinued", meds("lisinopril was discontinued.").get(0).status());
+        assertEquals(2, meds("albuterol 2 puffs inhaled q4h prn wheezing").get(0).dose().value());
+        assertEquals(14, meds("amoxicillin 500 mg tid for 2 weeks").get(0).duration().value() * 7);
+    }
+
+    @Test
+    void attachesADoseWrittenBeforeTheDrugWithOf() {
+        assertEquals(List.of("amoxicillin: STRENGTH=500 mg|500 mg"), sigs("She took 500 mg of amoxicillin."));
+    }
+
+    @Test
+    void leavesADrugWithoutAttributesBare() {
+        Medication m = meds("She is allergic to amoxicillin.").get(0);
+        assertEquals(List.of(), m.attributes());
+        assertNull(m.timing());
+    }
+
+    @Test
+    void passesTheConformanceKit() {
+        AnnotatorConformance.check(PIPELINE);
+    }
+}
