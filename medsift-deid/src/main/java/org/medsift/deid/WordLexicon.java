@@ -1,0 +1,83 @@
+package org.medsift.deid;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The word lexicon built at build time by {@code org.medsift.deid.build.NameLexiconBuild} (Datafaker 2.4.2 locale
+ * name lists, Synthea 3.0.0 names and US geography): lower-cased word or place name to a bit set of flags.
+ * Immutable and thread-safe once loaded.
+ */
+final class WordLexicon {
+    static final String RESOURCE = "/org/medsift/deid/names.tsv";
+    static final int FIRST = 1;
+    static final int LAST = 2;
+    static final int CITY = 4;
+    static final int ENGLISH = 8;
+    static final int COUNTRY = 16;
+    static final int STATE = 32;
+
+    private final Map<String, Integer> flags;
+
+    private WordLexicon(Map<String, Integer> flags) {
+        this.flags = flags;
+    }
+
+    private static final class Holder {
+        static final WordLexicon INSTANCE = load();
+    }
+
+    static WordLexicon get() {
+        return Holder.INSTANCE;
+    }
+
+    private static WordLexicon load() {
+        try (InputStream in = WordLexicon.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the de-identification lexicon " + RESOURCE
+                        + " is missing from the classpath; rebuild medsift-deid with Maven");
+            }
+            Map<String, Integer> m = new HashMap<>(1 << 18);
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = r.readLine()) != null; ) {
+                int tab = line.indexOf('\t');
+                if (tab <= 0) {
+                    continue;
+                }
+                int f = 0;
+                for (int i = tab + 1; i < line.length(); i++) {
+                    f |= switch (line.charAt(i)) {
+                        case 'F' -> FIRST;
+                        case 'L' -> LAST;
+                        case 'C' -> CITY;
+                        case 'E' -> ENGLISH;
+                        case 'N' -> COUNTRY;
+                        case 'S' -> STATE;
+                        default -> 0;
+                    };
+                }
+                m.put(line.substring(0, tab), f);
+            }
+            return new WordLexicon(m);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    /** Flags of a word or phrase (any case), 0 when unknown. */
+    int flags(String word) {
+        Integer f = flags.get(word.toLowerCase(Locale.ROOT));
+        return f == null ? 0 : f;
+    }
+
+    int size() {
+        return flags.size();
+    }
+}
