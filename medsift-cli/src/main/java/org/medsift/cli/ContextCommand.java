@@ -162,10 +162,7 @@ public final class ContextCommand implements Callable<Integer> {
     }
 
     static String polarity(Assertion a) {
-        if (a.negated()) {
-            return "negated";
-        }
-        return a.certainty() == Assertion.Certainty.POSSIBLE ? "possible" : "affirmed";
+        return org.medsift.app.output.ExplanationWriter.polarity(a);
     }
 
     private static String lower(Enum<?> e) {

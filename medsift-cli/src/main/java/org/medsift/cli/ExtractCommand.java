@@ -119,11 +119,12 @@ public final class ExtractCommand implements Callable<Integer> {
         Extraction extraction = eb.build();
         long startupNanos = System.nanoTime() - t0;
 
+        if (explain && !formats.contains(OutputFormat.EXPLAIN)) {
+            formats = new ArrayList<>(formats);
+            formats.add(OutputFormat.EXPLAIN);
+        }
         Map<OutputFormat, org.medsift.app.batch.DocumentWriter> writers =
                 Writers.forFormats(formats, extraction.provenance(java.time.Instant.now()));
-        if (explain) {
-            writers = withExplanations(writers, formats.get(0));
-        }
         BatchRunner runner = new BatchRunner(extraction, writers, out, n, limit);
         boolean bar = !noProgress && System.console() != null && jobs.size() > 1;
         BatchSummary s = runner.run(jobs, bar ? BatchRunner.consoleBar(System.err) : null);
@@ -136,59 +137,6 @@ public final class ExtractCommand implements Callable<Integer> {
             return ExitCodes.PROBLEMS;
         }
         return ExitCodes.OK;
-    }
-
-    /**
-     * The writers with the explanation file added to the writer of {@code first}, so it is written once per
-     * document by the worker that extracted it (memory stays bounded by the threads, not the corpus).
-     */
-    private static Map<OutputFormat, org.medsift.app.batch.DocumentWriter> withExplanations(
-            Map<OutputFormat, org.medsift.app.batch.DocumentWriter> writers, OutputFormat first) {
-        Map<OutputFormat, org.medsift.app.batch.DocumentWriter> w = new java.util.EnumMap<>(OutputFormat.class);
-        w.putAll(writers);
-        org.medsift.app.batch.DocumentWriter inner = w.get(first);
-        w.put(first, (doc, base) -> {
-            inner.write(doc, base);
-            writeExplanation(doc, base);
-        });
-        return w;
-    }
-
-    /**
-     * Writes {@code base.explain.txt}: a header line, then per finding (in text order) a line
-     * {@code start-end "text" name (concept) group polarity/temporality/experiencer[/conditional]} and one indented
-     * line per cue {@code CATEGORY 'trigger' [start,end) scope [start,end) "scope text" rule}. Offsets are UTF-16
-     * char indices into the note, half-open.
-     */
-    static void writeExplanation(org.medsift.core.text.Document doc, Path base) throws IOException {
-        String text = doc.text().content();
-        List<org.medsift.core.model.ConceptMention> mentions = doc.find(org.medsift.core.text.Layers.CONCEPTS)
-                .orElse(List.of());
-        Path file = base.resolveSibling(base.getFileName() + ".explain.txt");
-        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8))) {
-            w.println("# " + doc.text().id() + ": " + mentions.size() + " findings");
-            for (org.medsift.core.model.ConceptMention m : mentions) {
-                org.medsift.core.model.Assertion a = m.assertion();
-                w.println(m.start() + "-" + m.end() + " \"" + flat(text.substring(m.start(), m.end())) + "\" "
-                        + m.preferredName() + " (" + m.conceptId() + ") " + m.group().name().toLowerCase(Locale.ROOT)
-                        + " " + ContextCommand.polarity(a) + "/" + ContextCommand.temporality(a) + "/"
-                        + ContextCommand.experiencer(a) + (a.conditional() ? "/conditional" : ""));
-                for (org.medsift.core.model.AssertionCue c : a.cues()) {
-                    w.println("    " + c.category() + " '" + c.trigger() + "' [" + c.start() + "," + c.end()
-                            + ") scope [" + c.scopeStart() + "," + c.scopeEnd() + ") \""
-                            + shorten(flat(text.substring(c.scopeStart(), c.scopeEnd()))) + "\" " + c.rule());
-                }
-            }
-        }
-    }
-
-    /** Section scopes span whole sections; keep the line readable. */
-    private static String shorten(String s) {
-        return s.length() <= 100 ? s : s.substring(0, 97) + "...";
-    }
-
-    private static String flat(String s) {
-        return s.replace('\n', ' ').replace('\r', ' ').replace('\t', ' ');
     }
 
     private static InputDocuments.Decoded readStdin(long limit) {

@@ -13,7 +13,9 @@ public enum OutputFormat {
     /** OMOP CDM v5.4 NOTE_NLP rows, CSV: {@code NAME.note_nlp.csv}. */
     NOTE_NLP("note-nlp", ".note_nlp.csv"),
     /** brat standoff: {@code NAME.ann} beside a copy of the text {@code NAME.txt}. */
-    BRAT("brat", ".ann");
+    BRAT("brat", ".ann"),
+    /** Assertion decisions with their cues, plain text: {@code NAME.explain.txt} ({@code --explain}). */
+    EXPLAIN("explain", ".explain.txt");
 
     private final String cliName;
     private final String suffix;
@@ -51,14 +53,14 @@ public enum OutputFormat {
             }
             if (found == null) {
                 throw new IllegalArgumentException("unknown output format '" + part.trim() + "'; allowed: json, fhir, "
-                        + "note-nlp, brat");
+                        + "note-nlp, brat, explain");
             }
             if (!out.contains(found)) {
                 out.add(found);
             }
         }
         if (out.isEmpty()) {
-            throw new IllegalArgumentException("no output format given; allowed: json, fhir, note-nlp, brat");
+            throw new IllegalArgumentException("no output format given; allowed: json, fhir, note-nlp, brat, explain");
         }
         return out;
     }

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.medsift.app.output.BratWriter;
+import org.medsift.app.output.ExplanationWriter;
 import org.medsift.app.output.JsonWriter;
 import org.medsift.app.output.NoteNlpWriter;
 import org.medsift.app.output.OutputProvenance;
@@ -65,6 +66,14 @@ public final class Writers {
                     }
                     // brat needs the text beside the annotations, with the same offsets
                     Files.writeString(sibling(base, ".txt"), doc.text().content(), StandardCharsets.UTF_8);
+                };
+            }
+            case EXPLAIN: {
+                ExplanationWriter explain = ExplanationWriter.create();
+                return (doc, base) -> {
+                    try (Writer w = open(base, format.suffix())) {
+                        explain.write(doc, w);
+                    }
                 };
             }
             default:
