@@ -15,6 +15,14 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Dosage;
+import org.hl7.fhir.r4.model.Duration;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Range;
+import org.hl7.fhir.r4.model.Ratio;
+import org.hl7.fhir.r4.model.SimpleQuantity;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.Timing;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Element;
@@ -33,7 +41,11 @@ import org.hl7.fhir.r4.model.Resource;
 import org.medsift.core.model.Assertion;
 import org.medsift.core.model.Code;
 import org.medsift.core.model.CodeSystems;
+import org.medsift.core.model.CodedText;
 import org.medsift.core.model.ConceptMention;
+import org.medsift.core.model.MeasuredValue;
+import org.medsift.core.model.Measurement;
+import org.medsift.core.model.Medication;
 import org.medsift.core.model.SemanticGroup;
 import org.medsift.core.text.Document;
 import org.medsift.core.text.Layers;
@@ -71,6 +83,8 @@ public final class FhirMapper {
     static final String ALLERGY_VERIFICATION =
             "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification";
     static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
+    static final String INTERPRETATION = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
+    static final String UCUM = "http://unitsofmeasure.org";
 
     private final String metaSource;
     private final Instant timestamp;
@@ -152,6 +166,10 @@ public final class FhirMapper {
         private final List<Omission> omissions = new ArrayList<>();
         private final Map<String, Finding> findings = new LinkedHashMap<>();
         private final Map<String, Family> families = new LinkedHashMap<>();
+        private final Map<Integer, Medication> medications = new java.util.HashMap<>();
+        private final java.util.Set<Integer> measuredLabs = new java.util.HashSet<>();
+        private final List<Measurement> measurements;
+        private final int[] spans;
         private String docRefUrl;
         private String subjectUrl;
 
@@ -160,6 +178,20 @@ public final class FhirMapper {
             this.text = doc.text();
             this.patient = patient;
             this.sections = doc.find(Layers.SECTIONS).orElse(List.of());
+            for (Medication m : doc.find(Layers.MEDICATIONS).orElse(List.of())) {
+                medications.put(m.drug().start(), m);
+            }
+            this.measurements = doc.find(Layers.MEASUREMENTS).orElse(List.of());
+            for (Measurement m : measurements) {
+                if (m.kind() == Measurement.Kind.LAB) {
+                    measuredLabs.add(m.nameStart());
+                }
+            }
+            spans = new int[measurements.size() * 2];
+            for (int i = 0; i < measurements.size(); i++) {
+                spans[2 * i] = measurements.get(i).start();
+                spans[2 * i + 1] = measurements.get(i).end();
+            }
         }
 
         FhirMapping run() {
@@ -186,6 +218,14 @@ public final class FhirMapper {
             }
             for (Finding f : findings.values()) {
                 f.finish();
+            }
+            for (Measurement m : measurements) {
+                if (m.kind() == Measurement.Kind.LAB && (m.assertion().negated()
+                        || m.assertion().temporality() == Assertion.Temporality.HYPOTHETICAL
+                        || m.assertion().experiencer() != Assertion.Experiencer.PATIENT)) {
+                    continue;
+                }
+                measured(m);
             }
             for (Family f : families.values()) {
                 f.finish();
@@ -264,6 +304,15 @@ public final class FhirMapper {
                     finding("Procedure", m);
                     break;
                 case LAB:
+                    if (measuredLabs.contains(m.start()) && !a.negated() && !hypothetical && !family) {
+                        // mapped with its value as its own Observation (measured)
+                        break;
+                    }
+                    if (insideMeasurement(m)) {
+                        // a unit or a value read as a test name ("K" of "K/uL"): part of another result
+                        omit(m, Reason.PART_OF_MEASUREMENT);
+                        break;
+                    }
                     if (a.negated()) {
                         omit(m, Reason.NEGATED_LAB);
                     } else if (hypothetical) {
@@ -277,6 +326,15 @@ public final class FhirMapper {
                 default:
                     omit(m, Reason.UNMAPPED_GROUP);
             }
+        }
+
+        private boolean insideMeasurement(ConceptMention m) {
+            for (int i = 0; i < spans.length; i += 2) {
+                if (m.start() >= spans[i] && m.end() <= spans[i + 1] && m.start() != spans[i]) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void omit(ConceptMention m, Reason reason) {
@@ -495,9 +553,213 @@ public final class FhirMapper {
             ms.setMedication(concept(m));
             ms.setSubject(subject());
             ms.addDerivedFrom(docRef());
-            narrate(ms, "Medication " + m.preferredName() + ": " + status.toCode());
+            StringBuilder summary = new StringBuilder("Medication ").append(m.preferredName()).append(": ")
+                    .append(status.toCode());
+            List<String> seen = new ArrayList<>();
+            for (ConceptMention mention : mentionsOf(m)) {
+                Medication med = medications.get(mention.start());
+                if (med == null || med.attributes().isEmpty()) {
+                    continue;
+                }
+                String sig = text.cover(med.attributes().get(0).start(),
+                        med.attributes().get(med.attributes().size() - 1).end());
+                if (seen.contains(sig)) {
+                    continue;
+                }
+                seen.add(sig);
+                ms.addDosage(dosage(med, sig));
+                if (!a.negated() && status == MedicationStatement.MedicationStatementStatus.ACTIVE) {
+                    if (med.status().equals("stop") || med.status().equals("discontinued")) {
+                        status = MedicationStatement.MedicationStatementStatus.STOPPED;
+                        ms.setStatus(status);
+                    } else if (med.status().equals("hold")) {
+                        status = MedicationStatement.MedicationStatementStatus.ONHOLD;
+                        ms.setStatus(status);
+                    }
+                }
+            }
+            if (!seen.isEmpty()) {
+                summary.setLength(0);
+                summary.append("Medication ").append(m.preferredName()).append(": ").append(status.toCode())
+                        .append("; ").append(seen.size()).append(seen.size() == 1 ? " dosage" : " dosages");
+            }
+            narrate(ms, summary.toString());
             return ms;
         }
+
+        private List<ConceptMention> mentionsOf(ConceptMention first) {
+            String key = "MedicationStatement\u0000" + first.conceptId() + "\u0000" + assertionKey(first.assertion());
+            Finding f = findings.get(key);
+            return f == null ? List.of(first) : f.mentions;
+        }
+
+        private Dosage dosage(Medication med, String sig) {
+            Dosage d = new Dosage();
+            d.setText(sig);
+            org.medsift.core.model.Timing t = med.timing();
+            if (t != null || med.duration() != null) {
+                Timing timing = new Timing();
+                Timing.TimingRepeatComponent r = timing.getRepeat();
+                if (t != null) {
+                    if (t.frequency() > 0) {
+                        r.setFrequency(t.frequency());
+                        if (t.frequencyMax() > 0) {
+                            r.setFrequencyMax(t.frequencyMax());
+                        }
+                    }
+                    if (t.period() > 0 && !t.periodUnit().isEmpty()) {
+                        r.setPeriod(t.period());
+                        if (t.periodMax() > 0) {
+                            r.setPeriodMax(t.periodMax());
+                        }
+                        r.setPeriodUnit(Timing.UnitsOfTime.fromCode(t.periodUnit()));
+                    }
+                    for (String w : t.when()) {
+                        r.addWhen(Timing.EventTiming.fromCode(w));
+                    }
+                }
+                if (med.duration() != null) {
+                    Duration bounds = new Duration();
+                    bounds.setValue(med.duration().value()).setUnit(med.duration().ucum())
+                            .setSystem(UCUM).setCode(med.duration().ucum());
+                    r.setBounds(bounds);
+                }
+                d.setTiming(timing);
+            }
+            if (med.asNeeded()) {
+                if (med.asNeededReason().isEmpty()) {
+                    d.setAsNeeded(new org.hl7.fhir.r4.model.BooleanType(true));
+                } else {
+                    d.setAsNeeded(new CodeableConcept().setText(med.asNeededReason()));
+                }
+            }
+            if (med.route() != null) {
+                d.setRoute(coded(med.route()));
+            }
+            org.medsift.core.model.Quantity dose = med.dose() != null ? med.dose()
+                    : med.strengthPer() == null ? med.strength() : null;
+            if (dose != null) {
+                d.addDoseAndRate().setDose(simple(dose));
+            }
+            return d;
+        }
+
+        private void measured(Measurement m) {
+            Observation o = new Observation();
+            String id = uuid("Observation", text.id() + "\u0000" + m.key() + "\u0000" + m.nameStart());
+            o.setId(id);
+            stamp(o);
+            o.setStatus(Observation.ObservationStatus.FINAL);
+            boolean vital = m.kind() == Measurement.Kind.VITAL;
+            o.addCategory(vital ? coded(OBSERVATION_CATEGORY, "vital-signs", "Vital Signs")
+                    : coded(OBSERVATION_CATEGORY, "laboratory", "Laboratory"));
+            CodeableConcept code = new CodeableConcept();
+            for (Code c : m.codes()) {
+                Coding coding = code.addCoding().setSystem(c.system()).setCode(c.code());
+                if (!c.display().isEmpty()) {
+                    coding.setDisplay(c.display());
+                }
+            }
+            if (m.codes().isEmpty()) {
+                code.addCoding().setSystem(CodeSystems.MEDSIFT).setCode(m.key());
+            }
+            code.setText(m.name());
+            o.setCode(code);
+            o.setSubject(subject());
+            o.addDerivedFrom(docRef());
+            MeasuredValue v = m.value();
+            String shown;
+            if (m.key().equals("blood-pressure") && v.kind() == MeasuredValue.Kind.RATIO) {
+                component(o, "8480-6", "Systolic blood pressure", v.number(), m);
+                component(o, "8462-4", "Diastolic blood pressure", v.second(), m);
+                shown = org.medsift.core.model.Quantity.format(v.number()) + "/"
+                        + org.medsift.core.model.Quantity.format(v.second()) + " mmHg";
+            } else {
+                shown = value(o, m);
+            }
+            if (m.referenceRange() != null) {
+                Observation.ObservationReferenceRangeComponent rr = o.addReferenceRange();
+                if (!Double.isNaN(m.referenceRange().low())) {
+                    rr.setLow(simple(new org.medsift.core.model.Quantity(m.referenceRange().low(), m.unit(),
+                            m.ucum())));
+                }
+                if (!Double.isNaN(m.referenceRange().high())) {
+                    rr.setHigh(simple(new org.medsift.core.model.Quantity(m.referenceRange().high(), m.unit(),
+                            m.ucum())));
+                }
+                rr.setText(m.referenceRange().text());
+            }
+            if (!m.interpretation().isEmpty()) {
+                o.addInterpretation(coded(INTERPRETATION, m.interpretation(), interpretationDisplay(
+                        m.interpretation())));
+            }
+            if (!m.qualifier().isEmpty()) {
+                o.addNote(new Annotation(new MarkdownType("Measured " + m.qualifier())));
+            }
+            Extension ext = new Extension(MedsiftFhir.SOURCE_TEXT_RANGE);
+            ext.addExtension("document", docRef());
+            ext.addExtension("start", new IntegerType(m.start()));
+            ext.addExtension("end", new IntegerType(m.end()));
+            o.addExtension(ext);
+            narrate(o, (vital ? "Vital sign " : "Laboratory result ") + m.name() + ": " + shown
+                    + (m.interpretation().isEmpty() ? "" : " (" + interpretationDisplay(m.interpretation()) + ")"));
+            add(o, "urn:uuid:" + id);
+        }
+
+        private void component(Observation o, String loinc, String display, double value, Measurement m) {
+            Observation.ObservationComponentComponent c = o.addComponent();
+            c.setCode(new CodeableConcept(new Coding(CodeSystems.LOINC, loinc, display)).setText(display));
+            c.setValue(quantity(new org.medsift.core.model.Quantity(value, "mm[Hg]", "mm[Hg]")));
+        }
+
+        /** Sets the value of a result and returns it for the narrative. */
+        private String value(Observation o, Measurement m) {
+            MeasuredValue v = m.value();
+            String unit = m.unit().isEmpty() ? "" : " " + m.unit();
+            switch (v.kind()) {
+                case NUMBER:
+                case COMPARATOR: {
+                    Quantity q = quantity(new org.medsift.core.model.Quantity(v.number(), m.unit(), m.ucum()));
+                    if (!v.comparator().isEmpty()) {
+                        q.setComparator(Quantity.QuantityComparator.fromCode(v.comparator()));
+                    }
+                    o.setValue(q);
+                    return v.comparator() + org.medsift.core.model.Quantity.format(v.number()) + unit;
+                }
+                case RANGE: {
+                    Range r = new Range();
+                    r.setLow(simple(new org.medsift.core.model.Quantity(v.number(), m.unit(), m.ucum())));
+                    r.setHigh(simple(new org.medsift.core.model.Quantity(v.second(), m.unit(), m.ucum())));
+                    o.setValue(r);
+                    return org.medsift.core.model.Quantity.format(v.number()) + "-"
+                            + org.medsift.core.model.Quantity.format(v.second()) + unit;
+                }
+                case RATIO: {
+                    Ratio r = new Ratio();
+                    r.setNumerator(new Quantity().setValue(v.number()));
+                    r.setDenominator(new Quantity().setValue(v.second()));
+                    o.setValue(r);
+                    return org.medsift.core.model.Quantity.format(v.number()) + ":"
+                            + org.medsift.core.model.Quantity.format(v.second());
+                }
+                case CODED: {
+                    CodeableConcept cc = new CodeableConcept();
+                    // SNOMED CT qualifier values, checked: 10828004 Positive, 260385009 Negative
+                    if (v.coded().equals("positive")) {
+                        cc.addCoding(new Coding(CodeSystems.SNOMED_CT, "10828004", "Positive"));
+                    } else if (v.coded().equals("negative")) {
+                        cc.addCoding(new Coding(CodeSystems.SNOMED_CT, "260385009", "Negative"));
+                    }
+                    cc.setText(v.coded());
+                    o.setValue(cc);
+                    return v.coded();
+                }
+                default:
+                    o.setValue(new StringType(v.raw()));
+                    return "not parsed";
+            }
+        }
+
 
         private Procedure procedure(ConceptMention m) {
             Assertion a = m.assertion();
@@ -530,6 +792,57 @@ public final class FhirMapper {
             o.addDerivedFrom(docRef());
             narrate(o, "Laboratory test " + m.preferredName() + " mentioned (no value)");
             return o;
+        }
+    }
+
+    /** A FHIR Quantity: UCUM system and code when the unit has one, else the unit alone. */
+    static Quantity quantity(org.medsift.core.model.Quantity q) {
+        Quantity out = new Quantity().setValue(java.math.BigDecimal.valueOf(q.value()).stripTrailingZeros());
+        fillUnit(out, q);
+        return out;
+    }
+
+    static SimpleQuantity simple(org.medsift.core.model.Quantity q) {
+        SimpleQuantity out = new SimpleQuantity();
+        out.setValue(java.math.BigDecimal.valueOf(q.value()).stripTrailingZeros());
+        fillUnit(out, q);
+        return out;
+    }
+
+    private static void fillUnit(Quantity out, org.medsift.core.model.Quantity q) {
+        if (!q.unit().isEmpty()) {
+            out.setUnit(q.unit());
+        }
+        if (!q.ucum().isEmpty()) {
+            out.setSystem(UCUM).setCode(q.ucum());
+            if (q.unit().isEmpty()) {
+                out.setUnit(q.ucum());
+            }
+        }
+    }
+
+    static CodeableConcept coded(CodedText c) {
+        CodeableConcept cc = new CodeableConcept();
+        if (c.code() != null) {
+            cc.addCoding(new Coding(c.code().system(), c.code().code(), c.code().display().isEmpty() ? null
+                    : c.code().display()));
+        }
+        cc.setText(c.text());
+        return cc;
+    }
+
+    static String interpretationDisplay(String code) {
+        switch (code) {
+            case "H": return "High";
+            case "L": return "Low";
+            case "HH": return "Critical high";
+            case "LL": return "Critical low";
+            case "AA": return "Critical abnormal";
+            case "A": return "Abnormal";
+            case "N": return "Normal";
+            case "POS": return "Positive";
+            case "NEG": return "Negative";
+            default: return code;
         }
     }
 

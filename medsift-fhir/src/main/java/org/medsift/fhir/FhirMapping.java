@@ -36,6 +36,8 @@ public record FhirMapping(Bundle bundle, List<Omission> omissions) {
         /** A negated lab mention ("no labs drawn"). */
         NEGATED_LAB,
         /** A group with no resource mapping: ANATOMY, DEVICE, OBSERVATION, OTHER, SUBSTANCE outside allergies. */
-        UNMAPPED_GROUP
+        UNMAPPED_GROUP,
+        /** A lab mention inside another result's value or unit ("K" of "K/uL"); that result is mapped. */
+        PART_OF_MEASUREMENT
     }
 }

@@ -7,8 +7,12 @@ import org.medsift.core.model.Assertion;
 import org.medsift.core.model.Code;
 import org.medsift.core.model.CodeSystems;
 import org.medsift.core.model.ConceptMention;
+import org.medsift.core.model.Measurement;
+import org.medsift.core.model.Medication;
+import org.medsift.core.model.MedicationAttribute;
 import org.medsift.core.model.SemanticGroup;
 import org.medsift.core.text.Document;
+import org.medsift.core.text.Layers;
 
 /**
  * Writes findings as brat standoff ({@code .ann}; the text goes beside it as {@code .txt}, unchanged, so that the
@@ -26,6 +30,15 @@ import org.medsift.core.text.Document;
  *       short name, code, display or else the preferred name); a mention without codes gets one for its concept
  *       id ({@code MEDSIFT:dis_asthma}). Codes of systems without a short name in {@link CodeSystems} are not
  *       written.</li>
+ * </ul>
+ * <ul>
+ *   <li>Medications (since the medication stage): {@code T9\tDrug 0 10\tmetoprolol}, one text-bound annotation
+ *       per attribute typed {@code Strength}, {@code DoseAmount}, {@code Form}, {@code Route}, {@code Frequency},
+ *       {@code Duration}, {@code PRN}, {@code MedStatus}, and a relation per attribute,
+ *       {@code R1\tStrengthOf Arg1:T10 Arg2:T9}.</li>
+ *   <li>Measurements: {@code Lab} or {@code Vital} for the name, {@code Value}, {@code Unit}, {@code Flag} and
+ *       {@code ReferenceRange}, with {@code ValueOf}, {@code UnitOf}, {@code FlagOf}, {@code ReferenceRangeOf}
+ *       relations to the name.</li>
  * </ul>
  * {@link #annotationConf()} and {@link #toolsConf()} give the matching brat configuration (also shipped as
  * {@code org/medsift/app/output/annotation.conf}). Stateless and thread-safe.
@@ -95,6 +108,86 @@ public final class BratWriter {
                 normalization(out, ++norm, tid, conceptRef(m.conceptId()), m.preferredName());
             }
         }
+        int[] ids = {t, 0};
+        for (Medication med : doc.find(Layers.MEDICATIONS).orElse(List.of())) {
+            String drug = textBound(out, text, ids, "Drug", med.drug().start(), med.drug().end());
+            if (drug == null) {
+                continue;
+            }
+            for (MedicationAttribute a : med.attributes()) {
+                String type = bratType(a.kind());
+                String aid = textBound(out, text, ids, type, a.start(), a.end());
+                if (aid != null) {
+                    relation(out, ids, type + "Of", aid, drug);
+                }
+            }
+        }
+        for (Measurement m : doc.find(Layers.MEASUREMENTS).orElse(List.of())) {
+            String name = textBound(out, text, ids, m.kind() == Measurement.Kind.LAB ? "Lab" : "Vital",
+                    m.nameStart(), m.nameEnd());
+            if (name == null) {
+                continue;
+            }
+            part(out, text, ids, "Value", m.value().start(), m.value().end(), name);
+            part(out, text, ids, "Unit", m.unitStart(), m.unitEnd(), name);
+            part(out, text, ids, "Flag", m.flagStart(), m.flagEnd(), name);
+            if (m.referenceRange() != null) {
+                part(out, text, ids, "ReferenceRange", m.referenceRange().start(), m.referenceRange().end(), name);
+            }
+        }
+    }
+
+    /** The brat entity type of a medication attribute kind. */
+    public static String bratType(MedicationAttribute.Kind kind) {
+        switch (kind) {
+            case STRENGTH: return "Strength";
+            case DOSE_AMOUNT: return "DoseAmount";
+            case FORM: return "Form";
+            case ROUTE: return "Route";
+            case FREQUENCY: return "Frequency";
+            case DURATION: return "Duration";
+            case PRN: return "PRN";
+            case STATUS: return "MedStatus";
+            default: throw new IllegalStateException("unknown attribute kind " + kind);
+        }
+    }
+
+    private static void part(Appendable out, String text, int[] ids, String type, int start, int end, String owner)
+            throws IOException {
+        if (start < 0) {
+            return;
+        }
+        String id = textBound(out, text, ids, type, start, end);
+        if (id != null) {
+            relation(out, ids, type + "Of", id, owner);
+        }
+    }
+
+    /** Writes a T line and returns its id, or null when the span is only line breaks. */
+    private static String textBound(Appendable out, String text, int[] ids, String type, int start, int end)
+            throws IOException {
+        List<int[]> frags = fragments(text, start, end);
+        if (frags.isEmpty()) {
+            return null;
+        }
+        String tid = "T" + (++ids[0]);
+        StringBuilder line = new StringBuilder(64);
+        line.append(tid).append('\t').append(type).append(' ');
+        for (int i = 0; i < frags.size(); i++) {
+            line.append(i == 0 ? "" : ";").append(frags.get(i)[0]).append(' ').append(frags.get(i)[1]);
+        }
+        line.append('\t');
+        for (int i = 0; i < frags.size(); i++) {
+            line.append(i == 0 ? "" : " ").append(text, frags.get(i)[0], frags.get(i)[1]);
+        }
+        out.append(line).append('\n');
+        return tid;
+    }
+
+    private static void relation(Appendable out, int[] ids, String type, String arg1, String arg2)
+            throws IOException {
+        out.append('R').append(Integer.toString(++ids[1])).append('\t').append(type).append(" Arg1:").append(arg1)
+                .append(" Arg2:").append(arg2).append('\n');
     }
 
     /** A concept id as brat DB:ID: {@code medsift:dis_asthma} to {@code MEDSIFT:dis_asthma}. */
@@ -145,8 +238,8 @@ public final class BratWriter {
     }
 
     /**
-     * brat's {@code annotation.conf} for this output: one entity type per semantic group, the assertion attributes
-     * and no relations or events.
+     * brat's {@code annotation.conf} for this output: one entity type per semantic group, the medication and
+     * measurement types, their {@code ...Of} relations and the assertion attributes; no events.
      */
     public static String annotationConf() {
         StringBuilder b = new StringBuilder(512);
@@ -156,7 +249,16 @@ public final class BratWriter {
         for (SemanticGroup g : SemanticGroup.values()) {
             b.append(g.name()).append('\n');
         }
+        b.append("Drug\nStrength\nDoseAmount\nForm\nRoute\nFrequency\nDuration\nPRN\nMedStatus\n");
+        b.append("Lab\nVital\nValue\nUnit\nFlag\nReferenceRange\n");
         b.append("\n[relations]\n");
+        for (String a : new String[] {"Strength", "DoseAmount", "Form", "Route", "Frequency", "Duration", "PRN",
+            "MedStatus"}) {
+            b.append(a).append("Of\tArg1:").append(a).append(", Arg2:Drug\n");
+        }
+        for (String a : new String[] {"Value", "Unit", "Flag", "ReferenceRange"}) {
+            b.append(a).append("Of\tArg1:").append(a).append(", Arg2:Lab|Vital\n");
+        }
         b.append("<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n");
         b.append("\n[events]\n");
         b.append("\n[attributes]\n");
