@@ -25,9 +25,36 @@ final class WordLexicon {
     static final int STATE = 32;
 
     private final Map<String, Integer> flags;
+    /** Surrogate pools: plain Latin-letter listed names and cities, capitalized, sorted (deterministic picks). */
+    final String[] firstNames;
+    final String[] lastNames;
+    final String[] cities;
 
     private WordLexicon(Map<String, Integer> flags) {
         this.flags = flags;
+        java.util.List<String> f = new java.util.ArrayList<>();
+        java.util.List<String> l = new java.util.ArrayList<>();
+        java.util.List<String> c = new java.util.ArrayList<>();
+        for (Map.Entry<String, Integer> e : new java.util.TreeMap<>(flags).entrySet()) {
+            String w = e.getKey();
+            int v = e.getValue();
+            if (!w.matches("[a-z]{3,12}") || (v & ENGLISH) != 0) {
+                continue;
+            }
+            String cap = Character.toUpperCase(w.charAt(0)) + w.substring(1);
+            if ((v & FIRST) != 0) {
+                f.add(cap);
+            }
+            if ((v & LAST) != 0) {
+                l.add(cap);
+            }
+            if ((v & CITY) != 0 && (v & (FIRST | LAST)) == 0) {
+                c.add(cap);
+            }
+        }
+        firstNames = f.toArray(String[]::new);
+        lastNames = l.toArray(String[]::new);
+        cities = c.toArray(String[]::new);
     }
 
     private static final class Holder {

@@ -1,0 +1,88 @@
+package org.medsift.deid;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Recall on names must not depend on where a name comes from (issue 5): names of eight origins, written for this
+ * test, in the same synthetic note templates; recall per origin is printed and the lowest must be within two
+ * points of the highest.
+ */
+class NameOriginBiasTest {
+    private static final Map<String, List<String[]>> ORIGINS = new LinkedHashMap<>();
+
+    static {
+        ORIGINS.put("Anglo", List.of(n("Harold", "Whitcombe"), n("Margaret", "Ashworth"), n("Geoffrey", "Pennington"),
+                n("Edith", "Blackwood"), n("Nigel", "Thornbury"), n("Lydia", "Hargreaves")));
+        ORIGINS.put("Hispanic", List.of(n("Xiomara", "Quintanilla"), n("Rodrigo", "Echeverría"), n("Maricela", "Zúñiga"),
+                n("Aurelio", "Villaseñor"), n("Yesenia", "Arriaga"), n("Teodoro", "Bustillos")));
+        ORIGINS.put("West African", List.of(n("Oluwaseun", "Adebayo"), n("Chidinma", "Okafor"), n("Kwame", "Mensah"),
+                n("Abena", "Owusu"), n("Babajide", "Olanrewaju"), n("Ngozi", "Eze")));
+        ORIGINS.put("East Asian", List.of(n("Hiroshi", "Takahashi"), n("Mei", "Zhang"), n("Jae-won", "Park"),
+                n("Xiaoling", "Wu"), n("Haruka", "Nishimura"), n("Minh", "Tran")));
+        ORIGINS.put("South Asian", List.of(n("Priyanka", "Raghunathan"), n("Arjun", "Venkataraman"), n("Lakshmi", "Iyer"),
+                n("Sanjay", "Chattopadhyay"), n("Farhana", "Chowdhury"), n("Dinesh", "Balasubramanian")));
+        ORIGINS.put("Arabic", List.of(n("Yousef", "Al-Khatib"), n("Layla", "Haddad"), n("Omar", "Abdelrahman"),
+                n("Fatima", "El-Sayed"), n("Khalid", "Al-Mansouri"), n("Noor", "Qasim")));
+        ORIGINS.put("Slavic", List.of(n("Wojciech", "Krzyżanowski"), n("Ludmila", "Vasilyeva"), n("Bogdan", "Petrović"),
+                n("Zdeňka", "Horáková"), n("Dmitri", "Sokolov"), n("Milena", "Kovačević")));
+        ORIGINS.put("Pacific Islander", List.of(n("Keola", "Kahananui"), n("Sione", "Taufa"), n("Malia", "Faleolo"),
+                n("Tevita", "Fifita"), n("Leilani", "Kealoha"), n("Losana", "Tuilagi")));
+    }
+
+    private static String[] n(String first, String last) {
+        return new String[] {first, last};
+    }
+
+    /** Note templates; {F} and {L} are the first and last name. */
+    private static final List<String> TEMPLATES = List.of(
+            "PATIENT NAME: {L}, {F} ACCOUNT #: 12345678 ADMISSION DATE: Mar 3 2010",
+            "HISTORY OF PRESENT ILLNESS: Mr. {L} is a 67-year-old man with chest pain.",
+            "The patient was seen by Dr. {F} {L} in clinic.",
+            "ATTENDING PHYSICIAN: {F} {L}, M.D.",
+            "Her daughter, {F} {L}, was present and agreed with the plan.",
+            "Electronically signed by: {F} {L} on Apr 2 2011",
+            "cc: {F} {L}",
+            "Ms. {F} {L} tolerated the procedure well.",
+            "Discussed with {F} {L}, the patient's wife, by phone.",
+            "____________________ {F} {L}, M.D. I was present for the procedure.");
+
+    @Test
+    void nameRecallDoesNotDependOnOrigin() {
+        PhiDetector d = PhiDetector.standard();
+        Map<String, Double> recall = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String[]>> e : ORIGINS.entrySet()) {
+            int tokens = 0;
+            int found = 0;
+            for (String[] name : e.getValue()) {
+                for (String t : TEMPLATES) {
+                    String text = t.replace("{F}", name[0]).replace("{L}", name[1]);
+                    List<PhiSpan> spans = d.detect(text);
+                    for (String part : name) {
+                        int at = text.indexOf(part, t.indexOf('{') >= 0 ? 0 : 0);
+                        if (!t.contains(part.equals(name[0]) ? "{F}" : "{L}")) {
+                            continue;
+                        }
+                        tokens++;
+                        for (PhiSpan s : spans) {
+                            if (s.start() <= at && s.end() >= at + part.length()) {
+                                found++;
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+            recall.put(e.getKey(), found / (double) tokens);
+        }
+        double min = recall.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double max = recall.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        recall.forEach((k, v) -> System.out.printf(java.util.Locale.ROOT, "name recall %-17s %.3f%n", k, v));
+        assertTrue(max - min <= 0.02, "name recall by origin spread " + (max - min) + ": " + recall);
+        assertTrue(min >= 0.95, "lowest name recall by origin " + min + ": " + recall);
+    }
+}

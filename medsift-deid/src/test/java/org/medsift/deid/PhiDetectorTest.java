@@ -1,0 +1,93 @@
+package org.medsift.deid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PhiDetectorTest {
+    private static final PhiDetector D = PhiDetector.standard();
+
+    private static boolean covered(String text, String part) {
+        int at = text.indexOf(part);
+        for (PhiSpan s : D.detect(text)) {
+            if (s.start() <= at && s.end() >= at + part.length()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean touched(String text, String part) {
+        int at = text.indexOf(part);
+        for (PhiSpan s : D.detect(text)) {
+            if (s.start() < at + part.length() && s.end() > at) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void findsNamesAfterTitlesAndLabels() {
+        String t = "PATIENT NAME: Ruelas, Guillermina R ACCOUNT #: 61643907\nMr. Okonkwo is a 93-year-old man.";
+        assertTrue(covered(t, "Ruelas, Guillermina R"));
+        assertTrue(covered(t, "Okonkwo"));
+        assertTrue(covered(t, "61643907"));
+        assertTrue(covered(t, "93"));
+        assertFalse(touched(t, "ACCOUNT"));
+    }
+
+    @Test
+    void leavesEponymsAndHeadersAlone() {
+        String t = "LEFT ATRIUM: Mild dilation. History of Parkinson disease and Hodgkin lymphoma; Foley catheter placed.";
+        assertEquals(List.of(), D.detect(t));
+    }
+
+    @Test
+    void leavesAgesUnderNinetyAndYearsAlone() {
+        String t = "The patient is a 72-year-old woman, diagnosed in 2004.";
+        assertEquals(List.of(), D.detect(t));
+        assertTrue(covered("She is a 94-year-old woman.", "94"));
+    }
+
+    @Test
+    void findsValidDatesOnly() {
+        assertTrue(covered("Admitted on Feb 18 1999 and 03/04/2001.", "Feb 18 1999"));
+        assertTrue(covered("Admitted on Feb 18 1999 and 03/04/2001.", "03/04/2001"));
+        assertFalse(touched("BP 122/78, strength 5/5.", "122/78"));
+        assertFalse(touched("Value 13/45/2001 is not a date", "13/45/2001"));
+    }
+
+    @Test
+    void findsContactsAndIdentifiers() {
+        String t = "Call 412-555-0199 or mail jo@example.com, SSN 123-45-6789, MRN: A123456, see http://x.org/a.";
+        for (String p : List.of("412-555-0199", "jo@example.com", "123-45-6789", "A123456", "http://x.org/a")) {
+            assertTrue(covered(t, p), p);
+        }
+    }
+
+    @Test
+    void findsInstitutionsAndAddresses() {
+        String t = "Transferred to Monongahela Valley Hospital from 1234 Maple Street, Springfield, IL 62704.";
+        assertTrue(covered(t, "Monongahela Valley Hospital"));
+        assertTrue(covered(t, "1234 Maple Street"));
+        assertTrue(covered(t, "62704"));
+    }
+
+    @Test
+    void reportsConfiguredOtherIdentifiers() {
+        PhiDetector d = PhiDetector.builder().otherPattern("STUDY", "STUDY-[0-9]{3}").build();
+        List<PhiSpan> s = d.detect("Enrolled as STUDY-042 today.");
+        assertEquals(1, s.size());
+        assertEquals(PhiType.OTHER, s.get(0).type());
+    }
+
+    @Test
+    void survivesEmptyAndOddText() {
+        assertEquals(List.of(), D.detect(""));
+        D.detect("\u0000\uFFFF ' - , . Dr. Mr. : # ___ ");
+    }
+}
