@@ -161,7 +161,7 @@ public final class PhiDetector {
             + "|Rapids?|Rest|Shoals?|Shores?|Skyway|Spur|Stravenue|Tunnel|Underpass|Viaduct|Annex|Approach|Arcade"
             + "|Bay|Branch|Brook|Burg|Byway|Club|Course|Esplanade|Extension|Mall|Overpass|Promenade|Quay|Ramp"
             + "|Throughway|Trafficway|Trailer|Ville|str";
-    private static final Pattern STREET_US = Pattern.compile("(?<![\\w.])\\d{1,6}[A-Za-z]?(?:\\s+[NSEW]\\.?)?(?:\\s+[\\p{L}][\\p{L}'.-]*)"
+    private static final Pattern STREET_US = Pattern.compile("(?<![\\w.])\\d{1,6}[A-Za-z]?(?:\\s+[NSEW]\\.?)?(?:\\s+(?:\\d{1,5}|[\\p{Lu}][\\p{L}'.-]*))"
             + "{1,4}\\s+(?:" + STREET_TYPES + ")\\b\\.?");
     private static final Pattern STREET_EU = Pattern.compile("(?:\\b[\\p{Lu}][\\p{L}'.-]*\\s+){0,3}[\\p{L}'-]*(?:tie|katu|kuja|gata"
             + "|gatan|vägen|vej|vegen|veien|gade|straße|strasse|str\\.|weg|gasse|laan|straat|plein|utca|tér|út|ulica|tee"
