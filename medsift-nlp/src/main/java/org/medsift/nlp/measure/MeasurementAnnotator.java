@@ -251,6 +251,9 @@ public final class MeasurementAnnotator implements Annotator {
                 } else if (vital == 3 && !(ucum.equals("Cel") || ucum.equals("[degF]"))) {
                     return null;
                 }
+                if (vital == 3 && (ucum.equals("Cel") ? x < 30 || x > 45 : x < 85 || x > 113)) {
+                    return null; // "85 degrees Celsius" is no body temperature (MTSamples review)
+                }
                 if (vital == 4) {
                     qualifier = qualifier();
                 }

@@ -20,7 +20,7 @@ public final class Ucum {
         Map<String, Integer> m = new HashMap<>();
         // mass
         add(m, "mg", "mg", "mgs", "milligram", "milligrams");
-        add(m, "ug", "mcg", "ug", "\u00b5g", "\u03bcg", "microgram", "micrograms", "mcgs");
+        add(m, "ug", "mcg", "ug", "microg", "\u00b5g", "\u03bcg", "microgram", "micrograms", "mcgs");
         add(m, "g", "g", "gm", "gms", "gram", "grams", "gr");
         add(m, "kg", "kg", "kgs", "kilogram", "kilograms", "kilo", "kilos");
         add(m, "ng", "ng", "nanogram", "nanograms");
@@ -32,7 +32,7 @@ public final class Ucum {
         add(m, "dL", "dl");
         // amount
         add(m, "U", "u", "unit", "units");
-        add(m, "[IU]", "iu", "ius", "international unit", "international units");
+        add(m, "[IU]", "iu", "ius", "ui", "international unit", "international units");
         add(m, "meq", "meq", "milliequivalent", "milliequivalents");
         add(m, "mmol", "mmol", "millimole", "millimoles");
         add(m, "%", "%", "percent");

@@ -65,7 +65,8 @@ final class SigScanner {
 
     private static final WordTable STRENGTH_UNITS = WordTable.setOf("mg", "mgs", "mcg", "mcgs", "ug", "\u00b5g",
             "\u03bcg", "g", "gm", "gms", "gram", "grams", "milligram", "milligrams", "microgram", "micrograms",
-            "ml", "mls", "cc", "milliliter", "milliliters", "units", "unit", "u", "iu", "ius", "meq", "mmol", "ng",
+            "ml", "mls", "cc", "milliliter", "milliliters", "units", "unit", "u", "iu", "ius", "ui", "meq", "mmol", "ng",
+            "microg",
             "l", "liter", "liters");
     private static final WordTable PER_UNITS = table("ml", 0, "cc", 0, "m2", 1, "kg", 2, "day", 3, "d", 3,
             "hr", 4, "h", 4, "hour", 4, "min", 5, "l", 6, "dose", 7, "actuation", 8, "spray", 8, "puff", 8,
@@ -191,6 +192,18 @@ final class SigScanner {
     // ---------------------------------------------------------------- strength and dose amount
 
     private int strengthOrDose(int t) {
+        if (ok(t) && v.kind(t) == TokenKind.ALNUM) {
+            // 2TABS, 1tab: a number glued to a dose unit
+            int st = v.start(t);
+            int np = TokenView.numberPrefix(v.text(), st, v.end(t));
+            int d = np == 0 ? -1 : DOSE_UNITS.get(v.text(), st + np, v.end(t));
+            if (d >= 0) {
+                kind = Kind.DOSE_AMOUNT;
+                amount = TokenView.parse(v.text(), st, st + np);
+                unit = DOSE_UNIT_NAMES[d];
+                return t + 1;
+            }
+        }
         double a = v.amount(t);
         if (Double.isNaN(a) || !ok(t + 1)) {
             return -1;
