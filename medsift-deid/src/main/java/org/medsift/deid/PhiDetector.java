@@ -189,6 +189,7 @@ public final class PhiDetector {
             + "|Nursing Home|Health|Center|Centre";
     private static final Pattern INSTITUTION = Pattern.compile("(?:\\b(?:[\\p{Lu}][\\p{L}'&.-]*|of)[ \\t]+){0,5}"
             + "(?:" + FACILITY + ")\\b(?:\\s+(?:of|at)\\s+[\\p{Lu}][\\p{L}'.-]+(?:\\s+[\\p{Lu}][\\p{L}'.-]+){0,2})?");
+    private static final Pattern INSTITUTION_LEAD = Pattern.compile("^(?:(?:[Tt]he|of|and|&|[A-Z]{4,}|[\\p{L}]+'s)\\s+)+");
     private static final Pattern SAINT = Pattern.compile("\\b(?:St\\.?|Saint|Holy|Our Lady of|Mount Sinai|Mt\\.)[ \\t]+"
             + "[\\p{Lu}][\\p{Ll}'.-][\\p{L}'.-]*(?:[ \\t]+[\\p{Lu}][\\p{Ll}'.-][\\p{L}'.-]*){0,3}");
     private static final Pattern BANNER = Pattern.compile("(?i)de-?id\\b[^\\]\\n]{0,60}\\]\\s*");
@@ -613,7 +614,7 @@ public final class PhiDetector {
         while (m.find()) {
             int st = m.start();
             // drop leading function words and all-capital header words ("EMERGENCY DEPARTMENT")
-            Matcher lead = Pattern.compile("^(?:(?:[Tt]he|of|and|&|[A-Z]{4,}|[\\p{L}]+'s)\\s+)+").matcher(s).region(st, m.end());
+            Matcher lead = INSTITUTION_LEAD.matcher(s).region(st, m.end());
             if (lead.lookingAt()) {
                 st = lead.end();
             }
