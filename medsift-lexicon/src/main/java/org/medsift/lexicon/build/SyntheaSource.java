@@ -37,15 +37,9 @@ final class SyntheaSource {
     static List<SourceConcept> read(Path jar) throws IOException {
         SyntheaSource s = new SyntheaSource();
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            List<String> names = new ArrayList<>();
-            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
-                names.add(e.nextElement().getName());
-            }
-            names.sort(null);
-            for (String name : names) {
+            for (String name : sortedNames(zip)) {
                 if ((name.startsWith("modules/") && name.endsWith(".json")) || name.equals("immunization_schedule.json")) {
-                    Object json = MiniJson.parse(text(zip, name));
-                    s.walk(json, null);
+                    s.walk(MiniJson.parse(text(zip, name)), null);
                 }
             }
             s.costs(text(zip, "costs/medications.csv"), CodeSystems.RXNORM);
@@ -57,12 +51,7 @@ final class SyntheaSource {
     static List<SourceConcept> symptoms(Path jar) throws IOException {
         SyntheaSource s = new SyntheaSource();
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            List<String> names = new ArrayList<>();
-            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
-                names.add(e.nextElement().getName());
-            }
-            names.sort(null);
-            for (String name : names) {
+            for (String name : sortedNames(zip)) {
                 if (name.startsWith("modules/") && name.endsWith(".json")) {
                     s.walk(MiniJson.parse(text(zip, name)), null);
                 }
@@ -93,6 +82,16 @@ final class SyntheaSource {
             }
         }
         return out;
+    }
+
+    /** Entry names in sorted order, so the build does not depend on the jar's entry order. */
+    private static List<String> sortedNames(ZipFile zip) {
+        List<String> names = new ArrayList<>();
+        for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+            names.add(e.nextElement().getName());
+        }
+        names.sort(null);
+        return names;
     }
 
     private static String text(ZipFile zip, String name) throws IOException {
