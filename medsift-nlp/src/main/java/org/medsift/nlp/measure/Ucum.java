@@ -68,7 +68,10 @@ public final class Ucum {
         add(m, "mosm/kg", "mosm/kg", "mosm/kgh2o");
         add(m, "U/L", "u/l", "units/l");
         add(m, "[IU]/L", "iu/l");
-        add(m, "m[IU]/L", "miu/l", "miu/ml");
+        add(m, "m[IU]/L", "miu/l");
+        add(m, "m[IU]/mL", "miu/ml");
+        add(m, "[IU]/mL", "iu/ml");
+        add(m, "U/mL", "u/ml", "units/ml");
         add(m, "u[IU]/mL", "uiu/ml", "\u00b5iu/ml", "microiu/ml");
         add(m, "10*3/uL", "k/ul", "k/mcl", "k/mm3", "x10^3/ul", "x10e3/ul", "10^3/ul", "10*3/ul", "x10(3)/ul",
                 "thou/ul", "thou/mm3", "th/mm3", "x1000/ul", "10e3/ul", "x 10^3/ul", "x10^9/l", "10^9/l", "x10*9/l");

@@ -99,6 +99,7 @@ public final class MedicationAnnotator implements Annotator {
         int ci = 0;
         List<Drug> drugs = new ArrayList<>();
         List<Attr> attrs = new ArrayList<>();
+        java.util.Set<Long> labs = new java.util.HashSet<>();
         for (int s = 0; s < sentences.size(); s++) {
             int sFirst = sentences.firstToken(s);
             int sEnd = sentences.endToken(s);
@@ -109,6 +110,12 @@ public final class MedicationAnnotator implements Annotator {
             }
             Drug prev = null;
             int maxEnd = -1;
+            labs.clear();
+            for (int k = ci; k < concepts.size() && concepts.get(k).firstToken() < sEnd; k++) {
+                if (concepts.get(k).group() == SemanticGroup.LAB) {
+                    labs.add(((long) concepts.get(k).firstToken() << 32) | concepts.get(k).endToken());
+                }
+            }
             while (ci < concepts.size() && concepts.get(ci).firstToken() < sEnd) {
                 ConceptMention m = concepts.get(ci++);
                 if (m.group() != SemanticGroup.DRUG || m.endToken() > sEnd) {
@@ -116,6 +123,10 @@ public final class MedicationAnnotator implements Annotator {
                 }
                 if (m.firstToken() < maxEnd) {
                     continue; // nested in or overlapping a longer drug mention
+                }
+                if (labs.contains(((long) m.firstToken() << 32) | m.endToken())
+                        && labResultFollows(v, m.endToken(), sEnd)) {
+                    continue; // "Albumin 3.1 g/dL", "magnesium 1.6": a lab result, not the drug
                 }
                 maxEnd = m.endToken();
                 if (prev != null && isAlias(v, prev.end, m.firstToken())) {
@@ -140,7 +151,19 @@ public final class MedicationAnnotator implements Annotator {
                     di++;
                 }
                 if (di < drugs.size() && t >= drugs.get(di).first) {
-                    t = drugs.get(di).end; // inside a drug name
+                    Drug d = drugs.get(di);
+                    if (t == d.first && d.aliases.isEmpty() && !attrs.isEmpty() && attrs.get(attrs.size() - 1).end == t
+                            && d.end == t + 1 && scanner.routeAt(t) == d.end) {
+                        // "2 puffs INH": a route word right after another attribute, not a drug (isoniazid)
+                        drugs.remove(di);
+                        continue;
+                    }
+                    t = d.end; // inside a drug name
+                    continue;
+                }
+                int skip = scanner.maxDose(t);
+                if (skip > t) {
+                    t = skip; // "max 3 g per day": a limit, not the dose
                     continue;
                 }
                 int e = scanner.scan(t);
@@ -164,6 +187,28 @@ public final class MedicationAnnotator implements Annotator {
         return List.copyOf(out);
     }
 
+    /**
+     * A lab result follows token {@code t}: optional filler ({@code :}, {@code =}, {@code level}, {@code was}),
+     * then a number that ends the phrase or takes a concentration unit per dL or L ({@code 3.1 g/dL},
+     * {@code 1.6 mg/dL}, {@code 4.0 mmol/L}); a drug dose takes mg, mEq, units or a dose form instead.
+     */
+    static boolean labResultFollows(TokenView v, int t, int sEnd) {
+        int k = t;
+        while (k < sEnd && (v.isChar(k, ':') || v.isChar(k, '=') || v.is(k, "level") || v.is(k, "was")
+                || v.is(k, "is") || v.is(k, "of"))) {
+            k++;
+        }
+        if (k >= sEnd || Double.isNaN(v.number(k))) {
+            return false;
+        }
+        int u = k + 1;
+        if (u >= sEnd || v.newline(u) || v.isChar(u, ',') || v.isChar(u, ';') || v.isChar(u, '.')
+                || v.isChar(u, '(') || v.isChar(u, ')')) {
+            return true;
+        }
+        return v.isChar(u + 1, '/') && (v.is(u + 2, "dl") || v.is(u + 2, "l"));
+    }
+
     /** Drug {@code next} starting at token {@code at} names the drug ending at {@code prevEnd} again. */
     private static boolean isAlias(TokenView v, int prevEnd, int at) {
         if (at == prevEnd + 1) {
@@ -174,7 +219,9 @@ public final class MedicationAnnotator implements Annotator {
     }
 
     private static void assign(TokenView v, List<Drug> drugs, List<Attr> attrs) {
-        for (Attr a : attrs) {
+        Drug[] owners = new Drug[attrs.size()];
+        for (int ai = 0; ai < attrs.size(); ai++) {
+            Attr a = attrs.get(ai);
             Drug left = null;
             Drug right = null;
             for (Drug d : drugs) {
@@ -187,8 +234,12 @@ public final class MedicationAnnotator implements Annotator {
             }
             Drug owner = null;
             int rightGap = right == null ? Integer.MAX_VALUE : gap(v, a.end, right.first);
+            int of = v.isChar(a.end, ')') ? a.end + 1 : a.end;
             if (right != null && rightGap <= 2 && (v.is(a.end, "of") || a.kind == Kind.STATUS && left == null)) {
                 owner = right;
+            } else if (right != null && v.is(of, "of") && isDose(a.kind) && gap(v, of, right.first) <= 3
+                    && !punctBetween(v, of, right.first)) {
+                owner = right; // "500 mg of cloxacillin", "(48 mg/kg) of extended-release bupropion"
             } else if (right != null && a.kind == Kind.STATUS && rightGap <= 2 && !punctBetween(v, a.end,
                     right.first)) {
                 owner = right;
@@ -197,13 +248,44 @@ public final class MedicationAnnotator implements Annotator {
             } else if (right != null && rightGap <= MAX_RIGHT_GAP && !punctBetween(v, a.end, right.first)) {
                 owner = right;
             }
-            if (owner != null) {
-                owner.attrs.add(a);
-                if (owner == left) {
-                    owner.frontier = Math.max(owner.frontier, a.end);
-                }
+            owners[ai] = owner;
+            if (owner != null && owner == left) {
+                owner.frontier = Math.max(owner.frontier, a.end);
             }
         }
+        // a list of doses before "of" and a drug: "190 mg, 175 mg, and 196 mg of methotrexate"
+        for (int ai = attrs.size() - 2; ai >= 0; ai--) {
+            Attr a = attrs.get(ai);
+            Attr b = attrs.get(ai + 1);
+            if (owners[ai] == null && owners[ai + 1] != null && a.kind == b.kind && isDose(a.kind)
+                    && owners[ai + 1].first >= b.end && onlyConnectors(v, a.end, b.first)) {
+                owners[ai] = owners[ai + 1];
+            }
+        }
+        for (int ai = 0; ai < attrs.size(); ai++) {
+            Drug owner = owners[ai];
+            Attr a = attrs.get(ai);
+            if (owner != null) {
+                owner.attrs.add(a);
+            }
+        }
+    }
+
+    private static boolean isDose(Kind k) {
+        return k == Kind.STRENGTH || k == Kind.DOSE_AMOUNT;
+    }
+
+    /** Only commas, "and", "or", "then" between {@code from} and {@code to}, and at least one. */
+    private static boolean onlyConnectors(TokenView v, int from, int to) {
+        if (to <= from) {
+            return false;
+        }
+        for (int t = from; t < to; t++) {
+            if (!(v.isChar(t, ',') || v.is(t, "and") || v.is(t, "or") || v.is(t, "then"))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Tokens between {@code from} and {@code to}, not counting "of", "the", "on". */

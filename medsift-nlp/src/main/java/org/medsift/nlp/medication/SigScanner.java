@@ -33,7 +33,7 @@ final class SigScanner {
             "sl", 4, "sublingual", 4, "sublingually", 4,
             "pr", 5, "rectal", 5, "rectally", 5,
             "topical", 6, "topically", 6, "transdermal", 7, "transdermally", 7, "td", 7,
-            "intranasal", 8, "nasal", 8, "nasally", 8, "inh", 9, "inhaled", 9, "nebulized", 9, "neb", 9,
+            "intranasal", 8, "intranasally", 8, "nasal", 8, "nasally", 8, "inh", 9, "inhaled", 9, "nebulized", 9, "neb", 9,
             "ophthalmic", 10, "otic", 11, "vaginal", 12, "vaginally", 12, "pv", 12, "intradermal", 14,
             "epidural", 15, "intrathecal", 16);
 
@@ -70,8 +70,8 @@ final class SigScanner {
             "l", "liter", "liters");
     private static final WordTable PER_UNITS = table("ml", 0, "cc", 0, "m2", 1, "kg", 2, "day", 3, "d", 3,
             "hr", 4, "h", 4, "hour", 4, "min", 5, "l", 6, "dose", 7, "actuation", 8, "spray", 8, "puff", 8,
-            "tab", 9, "tablet", 9, "week", 10, "wk", 10, "m^2", 1);
-    private static final String[] PER_UCUM = {"mL", "m2", "kg", "d", "h", "min", "L", "", "", "", "wk"};
+            "tab", 9, "tablet", 9, "week", 10, "wk", 10, "m^2", 1, "g", 11);
+    private static final String[] PER_UCUM = {"mL", "m2", "kg", "d", "h", "min", "L", "", "", "", "wk", "g"};
 
     /** Period units: h, d, wk, mo, min, a. */
     private static final String[] PERIOD_UNITS = {"h", "d", "wk", "mo", "min", "a"};
@@ -114,6 +114,9 @@ final class SigScanner {
     private static final WordTable NEEDED = WordTable.setOf("needed", "required", "necessary");
     private static final WordTable REASON_STOP = WordTable.setOf("and", "then", "not", "to", "up", "max",
             "maximum", "no", "more", "than", "every", "q", "daily", "with", "at", "in", "on", "may", "until", "x");
+
+    private static final WordTable SEVERITY = WordTable.setOf("mild", "moderate", "severe");
+    private static final WordTable MAX_WORDS = WordTable.setOf("max", "maximum");
 
     // ---- result ----
     Kind kind;
@@ -185,6 +188,48 @@ final class SigScanner {
         return e;
     }
 
+    /**
+     * A maximum-dose phrase at {@code t} ("max 3 g per day", "maximum dose 4 g/day", "not to exceed 3 g in 24
+     * hours"): returns its exclusive end token, or -1. The quantity is a limit, not the strength taken; it is
+     * skipped. Clears the result fields.
+     */
+    int maxDose(int t) {
+        clear();
+        int j;
+        if (v.in(t, MAX_WORDS)) {
+            j = t + 1;
+            if (v.is(j, "daily") || v.is(j, "dose")) {
+                j++;
+            }
+            if (v.is(j, "dose")) {
+                j++;
+            }
+            if (v.is(j, "of") || v.isChar(j, ':') || v.isChar(j, '.')) {
+                j++;
+            }
+        } else if (v.is(t, "not") && v.is(t + 1, "to") && (v.is(t + 2, "exceed") || v.is(t + 2, "exceeding"))) {
+            j = t + 3;
+        } else if (v.is(t, "exceed") || v.is(t, "exceeding")) {
+            j = t + 1;
+        } else {
+            return -1;
+        }
+        int e = strengthOrDose(j);
+        if (e < 0) {
+            clear();
+            return -1;
+        }
+        if ((v.is(e, "per") || v.is(e, "a") || v.isChar(e, '/')) && v.in(e + 1, PERIOD_WORDS)) {
+            e += 2;
+        } else if ((v.is(e, "in") || v.is(e, "per")) && !Double.isNaN(v.number(e + 1)) && v.in(e + 2, PERIOD_WORDS)) {
+            e += 3;
+        } else if (v.is(e, "daily")) {
+            e++;
+        }
+        clear();
+        return e;
+    }
+
     private boolean ok(int t) {
         return t >= 0 && t < limit;
     }
@@ -215,12 +260,13 @@ final class SigScanner {
             b = v.amount(i + 1);
             i += 2;
         }
-        if (ok(i) && (v.in(i, STRENGTH_UNITS) || (v.is(i, "international") && v.is(i + 1, "units")))) {
+        boolean microG = v.is(i, "micro") && ok(i + 1) && (v.is(i + 1, "g") || v.is(i + 1, "grams"));
+        if (ok(i) && (v.in(i, STRENGTH_UNITS) || microG || (v.is(i, "international") && v.is(i + 1, "units")))) {
             int u = i;
-            if (v.is(i, "international")) {
+            if (v.is(i, "international") || microG) {
                 i++;
             }
-            String code = Ucum.find(v.text(), v.start(u), v.end(i));
+            String code = microG ? "ug" : Ucum.find(v.text(), v.start(u), v.end(i));
             kind = Kind.STRENGTH;
             amount = a;
             amountHigh = b;
@@ -228,6 +274,12 @@ final class SigScanner {
             unit = ucum.isEmpty() ? lower(u, i + 1) : displayUnit(ucum);
             i++;
             i = per(i);
+            if (Double.isNaN(perAmount) && (ucum.equals("mL") || ucum.equals("L"))) {
+                // a volume alone is how much is taken ("give 5 mL", "Marcaine 20 mL"), not a strength
+                kind = Kind.DOSE_AMOUNT;
+                unit = ucum;
+                return i;
+            }
             // a second ingredient's strength: 7.5 mg-500 mg, 5/325 mg
             if ((v.isChar(i, '-') || v.isChar(i, '/')) && ok(i + 2) && !Double.isNaN(v.number(i + 1))
                     && v.in(i + 2, STRENGTH_UNITS)) {
@@ -654,6 +706,14 @@ final class SigScanner {
         return -1;
     }
 
+    /** The end token of a route at {@code t}, or -1. Clears the result fields. */
+    int routeAt(int t) {
+        clear();
+        int e = route(t);
+        clear();
+        return e;
+    }
+
     private void setRoute(int r) {
         kind = Kind.ROUTE;
         text = ROUTE_NAMES[r];
@@ -694,7 +754,10 @@ final class SigScanner {
             r++;
         }
         int last = -1;
-        for (int k = r; k < Math.min(limit, r + 4); k++) {
+        for (int k = r; k < Math.min(limit, r + 5); k++) {
+            if (v.is(k, "to") && k > r && v.in(k - 1, SEVERITY) && v.in(k + 1, SEVERITY)) {
+                continue; // "mild to moderate pain"
+            }
             if (v.kind(k) != TokenKind.WORD || v.newline(k) || v.in(k, REASON_STOP) || v.in(k, ROUTES)
                     || v.in(k, FREQ1) || v.in(k, STATUS)) {
                 break;

@@ -60,6 +60,25 @@ public class MedicationAnnotatorTest {
     }
 
     @Test
+    void readsAVolumeAsADoseAmountAndSkipsAMaximum() {
+        assertEquals(List.of("amoxicillin: STRENGTH=400 mg/5 mL|400 mg/5 mL, DOSE_AMOUNT=5 mL|5 mL, "
+                + "ROUTE=po|oral, FREQUENCY=bid|2/1 d"), sigs("amoxicillin 400 mg/5 mL give 5 mL po bid"));
+        assertEquals(List.of("acetaminophen: STRENGTH=650 mg|650 mg, FREQUENCY=q6h|1/6 h, "
+                + "PRN=as needed for mild to moderate pain|mild to moderate pain"),
+                sigs("acetaminophen 650 mg q6h as needed for mild to moderate pain, not to exceed 3 g per day"));
+        assertEquals(List.of("acetaminophen: STRENGTH=500 mg|500 mg"),
+                sigs("acetaminophen 500 mg, max 4 g daily"));
+    }
+
+    @Test
+    void givesAListOfDosesBeforeOfToThatDrug() {
+        assertEquals(List.of("methotrexate: STRENGTH=190 mg|190 mg, STRENGTH=175 mg|175 mg, STRENGTH=196 mg|196 mg"),
+                sigs("Three patients received respectively 190 mg, 175 mg, and 196 mg of methotrexate."));
+        assertEquals(List.of("prednisone: STRENGTH=48 mg/kg|48 mg/kg"),
+                sigs("ingestion of (48 mg/kg) of extended-release prednisone"));
+    }
+
+    @Test
     void readsAFullSignatureWithDoseFormRouteAndFrequency() {
         assertEquals(List.of("Prograf: STRENGTH=1 mg|1 mg, FORM=Cap|capsule, DOSE_AMOUNT=3 capsules|3 capsule, "
                 + "ROUTE=by mouth|oral, FREQUENCY=twice a day|2/1 d"),
