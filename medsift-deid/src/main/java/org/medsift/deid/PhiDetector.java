@@ -141,6 +141,7 @@ public final class PhiDetector {
     private static final Pattern PHONE_GROUPS = Pattern.compile("(?<![\\w.+/-])\\d{2,5}(?:[\\s.-]\\d{2,5}){1,4}(?![\\w-]|\\.\\d)");
     private static final Pattern PHONE_CUE = Pattern.compile("(?i)(?:phone|tel|telephone|call|fax|cell|mobile|pager|beeper"
             + "|contact|reach|number|ph|at|to|is|#)\\s*[:.#]?\\s*$");
+    private static final Pattern PHONE_AFTER = Pattern.compile("(?is)\\s*-?\\s*(office|fax|home|cell|mobile|work)");
     private static final Pattern IBAN = Pattern.compile("\\b[A-Za-z]{2}\\d{2}[A-Za-z]{0,4}\\d[A-Za-z0-9]{9,29}\\b");
     private static final Pattern CARD = Pattern.compile("(?<![\\d-])\\d{4}[ -]\\d{4,6}[ -]\\d{4,5}(?:[ -]\\d{1,7})?(?![\\d-])");
     private static final Pattern NUMERIC_TOKEN = Pattern.compile("(?<![\\w.@/-])[A-Za-z]{0,6}\\d[A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*"
@@ -163,9 +164,11 @@ public final class PhiDetector {
             + "|Throughway|Trafficway|Trailer|Ville|str";
     private static final Pattern STREET_US = Pattern.compile("(?<![\\w.])\\d{1,6}[A-Za-z]?(?:\\s+[NSEW]\\.?)?(?:\\s+(?:\\d{1,5}|[\\p{Lu}][\\p{L}'.-]*))"
             + "{1,4}\\s+(?:" + STREET_TYPES + ")\\b\\.?");
-    private static final Pattern STREET_EU = Pattern.compile("(?:\\b[\\p{Lu}][\\p{L}'.-]*\\s+){0,3}[\\p{L}'-]*(?:tie|katu|kuja|gata"
-            + "|gatan|vägen|vej|vegen|veien|gade|straße|strasse|str\\.|weg|gasse|laan|straat|plein|utca|tér|út|ulica|tee"
-            + "|maantee|allee|platz|ranta|polku|väylä|stræde|torg|torget|rinne|mäki)\\s+\\d{1,5}[A-Za-z]?\\.?", CI);
+    /** Endings of street words in European languages ("Puruntie", "Hauptstraße", "Allika"): see {@link #streetsEu}. */
+    private static final String[] STREET_EU_ENDINGS = {"tie", "katu", "kuja", "gata", "gatan", "vägen", "vej", "vegen",
+        "veien", "gade", "straße", "strasse", "str.", "weg", "gasse", "laan", "straat", "plein", "utca", "tér", "út",
+        "ulica", "tee", "maantee", "allee", "platz", "ranta", "polku", "väylä", "stræde", "torg", "torget", "rinne",
+        "mäki"};
     private static final Pattern STREET_PREFIX = Pattern.compile("\\b(?:Rua|Via|Viale|Calle|Avenida|Av\\.|Avda\\.|Rue|Piazza"
             + "|Corso|Largo|Praça|Travessa|Ulica|ul\\.|Carrer|Paseo|Camino|Strada|Chemin|Allée|Plaza|Avenue|Boulevard)"
             + "(?:\\s+[\\p{L}'.-]+){1,5}\\s+\\d{1,5}[A-Za-z]?\\b");
@@ -209,6 +212,10 @@ public final class PhiDetector {
             + "|neighbor|neighbour|partner|my name is|name is|named|under|with|by|kid|child|cc|care of|c/o|dear|hi|hello"
             + "|thanks|thank you|sincerely|regards|attn|patient|pt|client|resident|mrs|mr|ms|dr|and|or|from|to|is|was)"
             + "\\s*,?\\s+$");
+    private static final Pattern GENERIC_CUE = Pattern.compile("(?i)(?:with|by|under|and|or|from|to|is|was|patient|pt"
+            + "|per|called|named|resident|client)\\W*");
+    private static final Pattern LOWER_NAME_CUE = Pattern.compile("(?i)my name is|name is|named|with|per|kid|child"
+            + "|daughter|son|wife|husband");
     private static final Pattern SIGNATURE = Pattern.compile("_{4,}\\s*");
     private static final Pattern DEGREE_AFTER = Pattern.compile("^,?\\s{0,2}(?:M\\.?D\\.?|D\\.?O\\.?|R\\.?N\\.?|N\\.?P\\.?|PA-C"
             + "|Ph\\.?D\\.?|D\\.?D\\.?S\\.?|MBBS|FACS|FACP|CRNA|LPN|MSW|LCSW|PharmD|RPh)\\b");
@@ -249,6 +256,9 @@ public final class PhiDetector {
             + " again after before during until since while because so than too only just still already once ever"
             + " never always often sometimes usually").split(" ")));
 
+    private static final KeyTable STOP_TABLE = KeyTable.of(STOP);
+    private static final KeyTable TITLE_TABLE = KeyTable.of(TITLES);
+
     // ---------------------------------------------------------------------------------------------------------
 
     /**
@@ -261,10 +271,11 @@ public final class PhiDetector {
         String s = text.toString();
         List<PhiSpan> out = new ArrayList<>();
         Words w = new Words(s);
-        detectPatterns(s, out);
-        detectInstitutions(s, w, out);
-        detectNames(s, w, out);
-        detectPlaces(s, w, out);
+        Cands c = new Cands(s);
+        detectPatterns(s, c, out);
+        detectInstitutions(s, w, c, out);
+        detectNames(s, w, c, out);
+        detectPlaces(s, w, c, out);
         for (Map.Entry<String, Pattern> e : otherPatterns.entrySet()) {
             Matcher m = e.getValue().matcher(s);
             while (m.find()) {
@@ -276,11 +287,313 @@ public final class PhiDetector {
         return merge(out);
     }
 
+
+    // ---------------------------------------------------------------------------------------------------------
+    // candidate starts: one pass over the text finds where each pattern can start; the patterns are then tried
+    // with lookingAt() there only, instead of find() at every character
+
+    private static final int K_MONTH = 0;
+    private static final int K_DATE_MD = 1;
+    private static final int K_AGE = 2;
+    private static final int K_URL = 3;
+    private static final int K_ID = 4;
+    private static final int K_ROOM = 5;
+    private static final int K_STREET_PREFIX = 6;
+    private static final int K_UNIT = 7;
+    private static final int K_ZIP = 8;
+    private static final int K_ADDRESS = 9;
+    private static final int K_SAINT = 10;
+    private static final int K_BANNER = 11;
+    private static final int K_LABEL = 12;
+    private static final int K_FACILITY = 13;
+    private static final int K_COUNT = 14;
+
+    /** First words (letter runs, lower case) of the keyword-led patterns, as a bit per pattern. */
+    private static final KeyTable KEYWORDS;
+
+    static {
+        String[] lists = new String[K_COUNT];
+        lists[K_MONTH] = "jan january feb february mar march apr april may jun june jul july aug august sep sept"
+                + " september oct october nov november dec december";
+        lists[K_DATE_MD] = "on since from until till through thru dated date dob dos admitted discharged seen";
+        lists[K_AGE] = "age ages aged at in";
+        lists[K_URL] = "http https ftp www";
+        lists[K_ID] = "mrn mr medical record acct account accession case patient pt id ssn social license licence lic"
+                + " dea npi plate vin serial device policy member subscriber group plan insurance certificate passport"
+                + " badge specimen path pathology";
+        lists[K_ROOM] = "room rm bed ward";
+        lists[K_STREET_PREFIX] = "rua via viale calle avenida av avda rue piazza corso largo praça travessa ulica ul"
+                + " carrer paseo camino strada chemin allée plaza avenue boulevard";
+        lists[K_UNIT] = "apt apartment suite ste unit flat fl floor bldg building p po psc box apo fpo dpo";
+        lists[K_ZIP] = "zip postal postcode post";
+        lists[K_ADDRESS] = "billing shipping mailing home new my street current permanent postal his her their"
+                + " patient address lives living resides residing meet moved send";
+        lists[K_SAINT] = "st saint holy our mount mt";
+        lists[K_BANNER] = "de deid";
+        lists[K_LABEL] = "patient name physician attending surgeon resident intern fellow provider pcp doctor nurse rn"
+                + " np author dictated transcribed signed electronically seen examined reviewed cc copy copies contact"
+                + " emergency next nok guardian son daughter wife husband mother father sister brother spouse partner"
+                + " friend caregiver interpreter witness technologist sonographer therapist directed by attn to from"
+                + " dear recipient sender referred referring consultant consulting proxy poa informant";
+        lists[K_FACILITY] = "hospital hospitals medical med health healthcare clinic clinics institute memorial"
+                + " rehabilitation regional infirmary nursing care hospice sanatorium sanitarium university college"
+                + " surgery surgical cancer heart children pavilion center centre";
+        Map<String, Integer> m = new java.util.HashMap<>();
+        for (int k = 0; k < K_COUNT; k++) {
+            for (String word : lists[k].split(" ")) {
+                m.merge(word, 1 << k, (a, b) -> a | b);
+            }
+        }
+        KEYWORDS = new KeyTable(m);
+    }
+
+    /** A growable list of ascending ints. */
+    static final class IntList {
+        static final IntList EMPTY = new IntList();
+        int[] a = new int[16];
+        int n;
+
+        void add(int v) {
+            if (n == a.length) {
+                a = Arrays.copyOf(a, n * 2);
+            }
+            a[n++] = v;
+        }
+
+        static IntList union(IntList x, IntList y) {
+            IntList u = new IntList();
+            int i = 0;
+            int j = 0;
+            while (i < x.n || j < y.n) {
+                int v = j >= y.n || i < x.n && x.a[i] <= y.a[j] ? x.a[i++] : y.a[j++];
+                if (u.n == 0 || u.a[u.n - 1] != v) {
+                    u.add(v);
+                }
+            }
+            return u;
+        }
+    }
+
+    /** Candidate start positions of the patterns in one text, from one pass over it. */
+    static final class Cands {
+        final IntList digit = new IntList();
+        final IntList phone = new IntList();
+        final IntList lineDigit = new IntList();
+        final IntList numTok = new IntList();
+        final IntList iban = new IntList();
+        final IntList upper2 = new IntList();
+        final IntList commaState = new IntList();
+        final IntList runStart = new IntList();
+        final IntList[] keys = new IntList[K_COUNT];
+        int hexColons;
+
+        Cands(String s) {
+            int n = s.length();
+            lineDigit.add(0);
+            int i = 0;
+            while (i < n) {
+                char ch = s.charAt(i);
+                if (ch >= '0' && ch <= '9') {
+                    boolean afterLetter = i > 0 && Character.isLetter(s.charAt(i - 1));
+                    digit.add(i);
+                    phone.add(i);
+                    if (lineDigit.a[lineDigit.n - 1] != i) {
+                        lineDigit.add(i);
+                    }
+                    if (!afterLetter) {
+                        numTok.add(i);
+                    }
+                    while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                        i++;
+                    }
+                    continue;
+                }
+                if (Character.isLetter(ch)) {
+                    int st = i;
+                    boolean ascii = true;
+                    boolean upper = true;
+                    while (i < n && Character.isLetter(s.charAt(i))) {
+                        char x = s.charAt(i);
+                        ascii &= x < 128;
+                        upper &= x >= 'A' && x <= 'Z';
+                        i++;
+                    }
+                    int len = i - st;
+                    boolean digitNext = i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9';
+                    boolean prevAlnum = st > 0 && Character.isLetterOrDigit(s.charAt(st - 1));
+                    runStart.add(st);
+                    if (ascii && len <= 6 && digitNext && !prevAlnum) {
+                        numTok.add(st);
+                    }
+                    if (ascii && len == 2 && digitNext && !prevAlnum) {
+                        iban.add(st);
+                    }
+                    if (upper && len == 2 && !prevAlnum) {
+                        upper2.add(st);
+                        int k = st - 1;
+                        while (k >= 0 && Character.isWhitespace(s.charAt(k))) {
+                            k--;
+                        }
+                        if (k >= 0 && k < st - 1 && s.charAt(k) == ',') {
+                            commaState.add(st);
+                        }
+                    }
+                    int mask = KEYWORDS.get(s, st, len, 0);
+                    if (mask != 0 && !prevAlnum) {
+                        for (int b = 0; b < K_COUNT; b++) {
+                            if ((mask & (1 << b)) != 0) {
+                                if (keys[b] == null) {
+                                    keys[b] = new IntList();
+                                }
+                                keys[b].add(st);
+                            }
+                        }
+                    }
+                    continue;
+                }
+                if (ch == '+' || ch == '(') {
+                    phone.add(i);
+                } else if (ch == '\n' && i + 1 < n) {
+                    lineDigit.add(i + 1);
+                } else if (ch == ':' && i > 0 && i + 1 < n && hex(s.charAt(i - 1)) && hex(s.charAt(i + 1))) {
+                    hexColons++;
+                }
+                i++;
+            }
+        }
+
+        IntList key(int k) {
+            return keys[k] == null ? IntList.EMPTY : keys[k];
+        }
+
+        private static boolean hex(char c) {
+            return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+        }
+
+        /** Start of the letter run {@code back} runs before the one at or after {@code pos}. */
+        int runsBack(int pos, int back) {
+            int lo = 0;
+            int hi = runStart.n;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (runStart.a[mid] < pos) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            int k = Math.max(0, lo - back);
+            return k < runStart.n ? Math.min(runStart.a[k], pos) : pos;
+        }
+    }
+
+    /**
+     * The matches of a pattern tried at candidate starts only (lookingAt with transparent bounds, so look-behinds and
+     * word boundaries see the text before), or with find() over the whole text when the candidates are null. Like
+     * find(), a match never starts inside the previous one.
+     */
+    static final class Hits {
+        private final Matcher m;
+        private final IntList pos;
+        private final Cands windowsOf;
+        private final int back;
+        private final int ahead;
+        private final int len;
+        private int i;
+        private int last;
+
+        Hits(Pattern p, String s, IntList pos) {
+            this(p, s, pos, null, 0, 0);
+        }
+
+        private Hits(Pattern p, String s, IntList pos, Cands windowsOf, int back, int ahead) {
+            this.m = p.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+            this.pos = pos;
+            this.windowsOf = windowsOf;
+            this.back = back;
+            this.ahead = ahead;
+            this.len = s.length();
+        }
+
+        /**
+         * find() in a window from {@code back} letter runs before each key position to {@code ahead} chars after it
+         * (patterns that hold a key word after a few words).
+         */
+        static Hits windows(Pattern p, String s, IntList keys, Cands c, int back, int ahead) {
+            return new Hits(p, s, keys, c, back, ahead);
+        }
+
+        boolean find() {
+            if (pos == null) {
+                return m.find();
+            }
+            while (i < pos.n) {
+                int st = pos.a[i++];
+                if (st < last) {
+                    continue;
+                }
+                if (windowsOf != null) {
+                    m.region(Math.max(last, windowsOf.runsBack(st, back)), Math.min(len, st + ahead));
+                    if (m.find()) {
+                        last = Math.max(m.end(), m.start() + 1);
+                        return true;
+                    }
+                    continue;
+                }
+                m.region(st, len);
+                if (m.lookingAt()) {
+                    last = Math.max(m.end(), st + 1);
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        int start() {
+            return m.start();
+        }
+
+        int end() {
+            return m.end();
+        }
+
+        int start(int g) {
+            return m.start(g);
+        }
+
+        int end(int g) {
+            return m.end(g);
+        }
+
+        String group() {
+            return m.group();
+        }
+
+        String group(int g) {
+            return m.group(g);
+        }
+    }
+
+    private static final String[] TLDS = {"com", "org", "net", "edu", "gov", "io", "info", "biz", "co.uk", "com.au",
+        "com.br"};
+
+    /** Whether a "." followed by one of DOMAIN's top-level domains occurs (DOMAIN can match only then). */
+    private static boolean hasTld(String s) {
+        for (int i = s.indexOf('.'); i >= 0; i = s.indexOf('.', i + 1)) {
+            for (String t : TLDS) {
+                if (s.regionMatches(true, i + 1, t, 0, t.length())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     // ---------------------------------------------------------------------------------------------------------
     // patterns
 
-    private void detectPatterns(String s, List<PhiSpan> out) {
-        Matcher m = DATE_MDY.matcher(s);
+    private void detectPatterns(String s, Cands c, List<PhiSpan> out) {
+        Hits m = new Hits(DATE_MDY, s, c.key(K_MONTH));
         while (m.find()) {
             if (!monthOk(m.group(1)) || !day(m.group(2))) {
                 continue;
@@ -290,20 +603,20 @@ public final class PhiDetector {
             }
             addDate(s, m.start(), m.end(), out);
         }
-        m = DATE_DMY.matcher(s);
+        m = new Hits(DATE_DMY, s, c.digit);
         while (m.find()) {
             if (monthOk(m.group(2)) && day(m.group(1)) && (m.group(3) != null
                     || Character.isUpperCase(m.group(2).charAt(0)))) {
                 addDate(s, m.start(), m.end(), out);
             }
         }
-        m = DATE_MY.matcher(s);
+        m = new Hits(DATE_MY, s, c.key(K_MONTH));
         while (m.find()) {
             if (monthOk(m.group(1))) {
                 addDate(s, m.start(), m.end(), out);
             }
         }
-        m = DATE_NUM.matcher(s);
+        m = new Hits(DATE_NUM, s, c.digit);
         while (m.find()) {
             int a = Integer.parseInt(m.group(1));
             int b = Integer.parseInt(m.group(3));
@@ -312,7 +625,7 @@ public final class PhiDetector {
                 addDate(s, m.start(), m.end(), out);
             }
         }
-        m = DATE_ISO.matcher(s);
+        m = new Hits(DATE_ISO, s, c.digit);
         while (m.find()) {
             int y = Integer.parseInt(m.group(1));
             int mo = Integer.parseInt(m.group(3));
@@ -321,7 +634,7 @@ public final class PhiDetector {
                 addDate(s, m.start(), m.end(), out);
             }
         }
-        m = DATE_MD.matcher(s);
+        m = new Hits(DATE_MD, s, c.key(K_DATE_MD));
         while (m.find()) {
             int a = Integer.parseInt(m.group(1));
             int b = Integer.parseInt(m.group(2));
@@ -329,14 +642,14 @@ public final class PhiDetector {
                 out.add(new PhiSpan(m.start(1), m.end(2), PhiType.DATE, "DATE"));
             }
         }
-        m = AGE_YEARS.matcher(s);
+        m = new Hits(AGE_YEARS, s, c.digit);
         while (m.find()) {
             int age = Integer.parseInt(m.group(1));
             if (age >= 90 && age <= 130) {
                 out.add(new PhiSpan(m.start(1), m.end(1), PhiType.AGE, "AGE"));
             }
         }
-        m = AGE_CUE.matcher(s);
+        m = new Hits(AGE_CUE, s, c.key(K_AGE));
         while (m.find()) {
             int g = m.group(1) != null ? 1 : 2;
             int age = Integer.parseInt(m.group(g));
@@ -344,8 +657,10 @@ public final class PhiDetector {
                 out.add(new PhiSpan(m.start(g), m.end(g), PhiType.AGE, "AGE"));
             }
         }
-        add(EMAIL, s, PhiType.CONTACT, "EMAIL", out);
-        m = URL.matcher(s);
+        if (s.indexOf('@') >= 0) {
+            add(new Hits(EMAIL, s, null), PhiType.CONTACT, "EMAIL", out);
+        }
+        m = new Hits(URL, s, c.key(K_URL));
         while (m.find()) {
             int e = m.end();
             while (e > m.start() && ".,;:!?".indexOf(s.charAt(e - 1)) >= 0) {
@@ -353,39 +668,39 @@ public final class PhiDetector {
             }
             out.add(new PhiSpan(m.start(), e, PhiType.CONTACT, "URL"));
         }
-        m = DOMAIN.matcher(s);
+        m = new Hits(DOMAIN, s, hasTld(s) ? null : IntList.EMPTY);
         while (m.find()) {
             if (m.start() == 0 || s.charAt(m.start() - 1) != '@') {
                 out.add(new PhiSpan(m.start(), m.end(), PhiType.CONTACT, "URL"));
             }
         }
-        add(IPV4, s, PhiType.CONTACT, "IP", out);
-        add(IPV6, s, PhiType.CONTACT, "IP", out);
-        add(SSN, s, PhiType.ID, "SSN", out);
-        add(PHONE_US, s, PhiType.CONTACT, "PHONE", out);
-        m = PHONE_INTL.matcher(s);
+        add(new Hits(IPV4, s, c.digit), PhiType.CONTACT, "IP", out);
+        add(new Hits(IPV6, s, c.hexColons >= 4 ? null : IntList.EMPTY), PhiType.CONTACT, "IP", out);
+        add(new Hits(SSN, s, c.digit), PhiType.ID, "SSN", out);
+        add(new Hits(PHONE_US, s, c.phone), PhiType.CONTACT, "PHONE", out);
+        m = new Hits(PHONE_INTL, s, c.phone);
         while (m.find()) {
             if (digits(s, m.start(), m.end()) >= 7) {
                 out.add(new PhiSpan(m.start(), m.end(), PhiType.CONTACT, "PHONE"));
             }
         }
-        m = PHONE_GROUPS.matcher(s);
+        m = new Hits(PHONE_GROUPS, s, c.digit);
         while (m.find()) {
             int d = digits(s, m.start(), m.end());
             if (d >= 7 && d <= 15) {
                 String before = s.substring(Math.max(0, m.start() - 24), m.start());
                 String after = s.substring(m.end(), Math.min(s.length(), m.end() + 8));
-                if (PHONE_CUE.matcher(before).find() || after.matches("(?is)^\\s*-?\\s*(office|fax|home|cell|mobile|work).*")) {
+                if (PHONE_CUE.matcher(before).find() || PHONE_AFTER.matcher(after).lookingAt()) {
                     out.add(new PhiSpan(m.start(), m.end(), PhiType.CONTACT, "PHONE"));
                 }
             }
         }
-        m = IBAN.matcher(s);
+        m = new Hits(IBAN, s, c.iban);
         while (m.find()) {
             out.add(new PhiSpan(m.start(), m.end(), PhiType.ID, "IBAN"));
         }
-        add(CARD, s, PhiType.ID, "CARD", out);
-        m = NUMERIC_TOKEN.matcher(s);
+        add(new Hits(CARD, s, c.digit), PhiType.ID, "CARD", out);
+        m = new Hits(NUMERIC_TOKEN, s, c.numTok);
         while (m.find()) {
             int best = 0;
             int from = m.start();
@@ -400,7 +715,7 @@ public final class PhiDetector {
                 out.add(new PhiSpan(m.start(), m.end(), PhiType.ID, "ID"));
             }
         }
-        m = ID_CUE.matcher(s);
+        m = new Hits(ID_CUE, s, c.key(K_ID));
         while (m.find()) {
             int st = m.start(1);
             int e = m.end(1);
@@ -411,31 +726,36 @@ public final class PhiDetector {
                 out.add(new PhiSpan(st, e, PhiType.ID, "ID"));
             }
         }
-        m = ROOM.matcher(s);
+        m = new Hits(ROOM, s, IntList.union(c.digit, c.key(K_ROOM)));
         while (m.find()) {
             out.add(new PhiSpan(m.start(), m.end(), PhiType.LOCATION, "ROOM"));
         }
-        add(STREET_US, s, PhiType.LOCATION, "STREET", out);
-        add(STREET_EU, s, PhiType.LOCATION, "STREET", out);
-        add(STREET_PREFIX, s, PhiType.LOCATION, "STREET", out);
-        add(UNIT, s, PhiType.LOCATION, "STREET", out);
-        m = ZIP_STATE.matcher(s);
+        add(new Hits(STREET_US, s, c.digit), PhiType.LOCATION, "STREET", out);
+        List<int[]> streetEu = streetsEu(s);
+        for (int[] r : streetEu) {
+            out.add(new PhiSpan(r[0], r[1], PhiType.LOCATION, "STREET"));
+        }
+        add(new Hits(STREET_PREFIX, s, c.key(K_STREET_PREFIX)), PhiType.LOCATION, "STREET", out);
+        add(new Hits(UNIT, s, c.key(K_UNIT)), PhiType.LOCATION, "STREET", out);
+        m = new Hits(ZIP_STATE, s, c.upper2);
         while (m.find()) {
             out.add(new PhiSpan(m.start(1), m.end(1), PhiType.LOCATION, "ZIP"));
         }
-        m = ZIP_CUE.matcher(s);
+        m = new Hits(ZIP_CUE, s, c.key(K_ZIP));
         while (m.find()) {
             out.add(new PhiSpan(m.start(1), m.end(1), PhiType.LOCATION, "ZIP"));
         }
-        for (Pattern anchor : List.of(UNIT, STREET_US, STREET_EU, STREET_PREFIX, STREET_LINE)) {
-            m = anchor.matcher(s);
+        IntList[] anchorStarts = {c.key(K_UNIT), c.digit, c.key(K_STREET_PREFIX), c.lineDigit};
+        for (int a = 0; a < ANCHORS.size(); a++) {
+            m = new Hits(ANCHORS.get(a), s, anchorStarts[a]);
             while (m.find()) {
-                int a = addressBack(s, m.start());
-                int b = addressForward(s, m.end());
-                out.add(new PhiSpan(a, b, PhiType.LOCATION, "STREET"));
+                addressBlock(s, m.start(), m.end(), out);
             }
         }
-        m = ADDRESS_CUE.matcher(s);
+        for (int[] r : streetEu) {
+            addressBlock(s, r[0], r[1], out);
+        }
+        m = new Hits(ADDRESS_CUE, s, c.key(K_ADDRESS));
         while (m.find()) {
             int st = m.end();
             int e = addressEnd(s, st);
@@ -448,6 +768,96 @@ public final class PhiDetector {
     /** A line (or a part after a cue) that starts with a house number, then a word, then another number. */
     private static final Pattern STREET_LINE = Pattern.compile("(?m)(?:^[ \\t>]*|(?<=\\b(?:at|to|in|is|of)\\s))\\d{1,6}"
             + "(?:[ \\t]+\\d{1,5})?[ \\t]+[\\p{L}][\\p{L}'.-]+(?:[ \\t]+[\\p{L}][\\p{L}'.-]*){0,3}[ \\t]+\\d{1,5}[A-Za-z]?\\b\\.?");
+
+    private static final Pattern ABBREV_DOT = Pattern.compile("(?i)(?:ul|rkp|u|av|st|apt)\\.");
+    private static final Pattern CONTACT_LINE = Pattern.compile("(?i)[>\\s]*(?:mobile|phone|tel|fax|email|e-mail)\\b");
+    private static final List<Pattern> ANCHORS = List.of(UNIT, STREET_US, STREET_PREFIX, STREET_LINE);
+
+    private static void addressBlock(String s, int start, int end, List<PhiSpan> out) {
+        out.add(new PhiSpan(addressBack(s, start), addressForward(s, end), PhiType.LOCATION, "STREET"));
+    }
+
+    /**
+     * European street names with a house number ("Puruntie 82", "Hauptstraße 5a", "Gamla Torget 3"): a word ending
+     * in a street-word ending (any case), whitespace, 1-5 digits, an optional letter and period, with up to three
+     * capitalized words before it. A hand-written scan over the text's words (no regular expression).
+     */
+    static List<int[]> streetsEu(String s) {
+        List<int[]> out = null;
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (!Character.isLetter(c)) {
+                i++;
+                continue;
+            }
+            int st = i;
+            while (i < n && (Character.isLetter(s.charAt(i)) || s.charAt(i) == '\'' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int we = i;
+            // "str." keeps its period
+            if (we < n && s.charAt(we) == '.' && we - st >= 3 && s.regionMatches(true, we - 3, "str", 0, 3)) {
+                we++;
+            }
+            int k = we;
+            if (k >= n || !Character.isWhitespace(s.charAt(k))) {
+                continue;
+            }
+            while (k < n && Character.isWhitespace(s.charAt(k))) {
+                k++;
+            }
+            int d = k;
+            while (d < n && d - k < 5 && s.charAt(d) >= '0' && s.charAt(d) <= '9') {
+                d++;
+            }
+            if (d == k || !streetEnding(s, st, we)) {
+                continue;
+            }
+            if (d < n && (s.charAt(d) >= 'a' && s.charAt(d) <= 'z' || s.charAt(d) >= 'A' && s.charAt(d) <= 'Z')) {
+                d++;
+            }
+            if (d < n && s.charAt(d) == '.') {
+                d++;
+            }
+            int a = st;
+            for (int back = 0; back < 3; back++) {
+                int e = a;
+                while (e > 0 && Character.isWhitespace(s.charAt(e - 1))) {
+                    e--;
+                }
+                if (e == a || e == 0) {
+                    break;
+                }
+                int b = e;
+                while (b > 0 && (Character.isLetter(s.charAt(b - 1)) || "'.-".indexOf(s.charAt(b - 1)) >= 0)) {
+                    b--;
+                }
+                if (b == e || !Character.isUpperCase(s.charAt(b))
+                        || b > 0 && Character.isLetterOrDigit(s.charAt(b - 1))) {
+                    break;
+                }
+                a = b;
+            }
+            if (out == null) {
+                out = new ArrayList<>();
+            }
+            out.add(new int[] {a, d});
+            i = d;
+        }
+        return out == null ? List.of() : out;
+    }
+
+    private static boolean streetEnding(String s, int st, int e) {
+        for (String end : STREET_EU_ENDINGS) {
+            int l = end.length();
+            if (e - st >= l && s.regionMatches(true, e - l, end, 0, l)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** Start of the address that holds {@code pos}: back over numbers and capitalized words on the same line. */
     private static int addressBack(String s, int pos) {
@@ -469,7 +879,7 @@ public final class PhiDetector {
             char c = s.charAt(st);
             String word = s.substring(st, e);
             if (!(Character.isDigit(c) || Character.isUpperCase(c)) || STOP.contains(word.toLowerCase(Locale.ROOT))
-                    || word.endsWith(".") && !word.matches("(?i)(?:ul|rkp|u|av|st|apt)\\.")) {
+                    || word.endsWith(".") && !ABBREV_DOT.matcher(word).matches()) {
                 break;
             }
             a = st;
@@ -490,7 +900,7 @@ public final class PhiDetector {
             String rest = s.substring(i, lineEnd);
             String t = rest.strip();
             if (lines > 0 && (t.isEmpty() || t.length() > 48 || t.contains("?") || t.contains(": ")
-                    || t.matches("(?i)(?:[>\\s]*)(?:mobile|phone|tel|fax|email|e-mail)\\b.*"))) {
+                    || CONTACT_LINE.matcher(t).lookingAt())) {
                 break;
             }
             // on the anchor's own line keep address-like words only
@@ -597,8 +1007,7 @@ public final class PhiDetector {
         return n;
     }
 
-    private static void add(Pattern p, String s, PhiType type, String sub, List<PhiSpan> out) {
-        Matcher m = p.matcher(s);
+    private static void add(Hits m, PhiType type, String sub, List<PhiSpan> out) {
         while (m.find()) {
             if (m.end() > m.start()) {
                 out.add(new PhiSpan(m.start(), m.end(), type, sub));
@@ -609,12 +1018,13 @@ public final class PhiDetector {
     // ---------------------------------------------------------------------------------------------------------
     // institutions
 
-    private void detectInstitutions(String s, Words w, List<PhiSpan> out) {
-        Matcher m = INSTITUTION.matcher(s);
+    private void detectInstitutions(String s, Words w, Cands c, List<PhiSpan> out) {
+        Matcher leadMatcher = INSTITUTION_LEAD.matcher(s);
+        Hits m = Hits.windows(INSTITUTION, s, c.key(K_FACILITY), c, 6, 160);
         while (m.find()) {
             int st = m.start();
             // drop leading function words and all-capital header words ("EMERGENCY DEPARTMENT")
-            Matcher lead = INSTITUTION_LEAD.matcher(s).region(st, m.end());
+            Matcher lead = leadMatcher.region(st, m.end());
             if (lead.lookingAt()) {
                 st = lead.end();
             }
@@ -626,13 +1036,13 @@ public final class PhiDetector {
             }
             out.add(new PhiSpan(st, m.end(), PhiType.LOCATION, "INSTITUTION"));
         }
-        m = SAINT.matcher(s);
+        m = new Hits(SAINT, s, c.key(K_SAINT));
         while (m.find()) {
             int e = m.end();
             // "St. John's wort" and the like stop at the first lower-case word, which the pattern excludes
             out.add(new PhiSpan(m.start(), e, PhiType.LOCATION, "INSTITUTION"));
         }
-        m = BANNER.matcher(s);
+        m = new Hits(BANNER, s, c.key(K_BANNER));
         while (m.find()) {
             int i = w.wordAtOrAfter(m.end());
             int end = -1;
@@ -653,9 +1063,17 @@ public final class PhiDetector {
         }
     }
 
-    private static boolean facilityWord(String lw) {
-        return lw.matches("hospital|hospitals|medical|center|centre|health|system|healthcare|clinic|clinics|institute"
-                + "|memorial|rehabilitation|regional|infirmary|nursing|hospice|university|college|laboratory|pharmacy");
+    private static final KeyTable FACILITY_WORDS = KeyTable.of(Arrays.asList(("hospital hospitals medical center"
+            + " centre health system healthcare clinic clinics institute memorial rehabilitation regional infirmary"
+            + " nursing hospice university college laboratory pharmacy").split(" ")));
+    private static final KeyTable INSTITUTION_WORDS = KeyTable.of(Arrays.asList(("hospital hospitals medical center"
+            + " centre health system healthcare care clinic clinics institute memorial rehabilitation regional"
+            + " infirmary nursing home facility hospice group university college surgery surgical cancer heart"
+            + " children's pavilion manor laboratories laboratory lab pharmacy sanatorium sanitarium of the and at med"
+            + " ctr general community county state veterans").split(" ")));
+
+    private static boolean facilityWord(String s, Words w, int j) {
+        return FACILITY_WORDS.contains(s, w.start[j], w.len(j));
     }
 
     private boolean hasNameWord(String s, int a, int b, Words w) {
@@ -664,11 +1082,7 @@ public final class PhiDetector {
         int facilityWords = 0;
         int others = 0;
         for (; i < w.n && w.start[i] < b; i++) {
-            String lw = w.lower(i);
-            if (lw.matches("hospital|hospitals|medical|center|centre|health|system|healthcare|care|clinic|clinics|institute"
-                    + "|memorial|rehabilitation|regional|infirmary|nursing|home|facility|hospice|group|university"
-                    + "|college|surgery|surgical|cancer|heart|children's|pavilion|manor|laboratories|laboratory|lab"
-                    + "|pharmacy|sanatorium|sanitarium|of|the|and|at|med|ctr|general|community|county|state|veterans")) {
+            if (INSTITUTION_WORDS.contains(s, w.start[i], w.len(i))) {
                 facilityWords++;
             } else if (w.titleCase(i) || w.allCaps(i) && w.len(i) <= 3) {
                 others++;
@@ -680,11 +1094,11 @@ public final class PhiDetector {
     // ---------------------------------------------------------------------------------------------------------
     // names
 
-    private void detectNames(String s, Words w, List<PhiSpan> out) {
+    private void detectNames(String s, Words w, Cands c, List<PhiSpan> out) {
         boolean[] name = new boolean[w.n];
         // 1. titles: "Dr. Carreón", "Mr. Alpha González", "DR. SMITH"
         for (int i = 0; i + 1 < w.n; i++) {
-            if (TITLES.contains(w.lower(i)) && (w.titleCase(i) || w.allCaps(i) || w.len(i) <= 3)
+            if (TITLE_TABLE.contains(s, w.start[i], w.len(i)) && (w.titleCase(i) || w.allCaps(i) || w.len(i) <= 3)
                     && !w.newlineBetween(i, i + 1)) {
                 int j = i + 1;
                 boolean caps = w.allCaps(i);
@@ -692,7 +1106,7 @@ public final class PhiDetector {
             }
         }
         // 2. labels: "PATIENT NAME: Ruelas, Guillermina R", "cc: ...", "Directed By: ..."
-        Matcher m = LABEL.matcher(s);
+        Hits m = new Hits(LABEL, s, c.key(K_LABEL));
         while (m.find()) {
             int j = w.wordAtOrAfter(m.end());
             if (j < w.n && w.start[j] == m.end()) {
@@ -700,33 +1114,44 @@ public final class PhiDetector {
             }
         }
         // 3. phrases: "seen by", "daughter", "my name is"
+        Matcher p = PHRASE.matcher(s);
+        Matcher generic = GENERIC_CUE.matcher("");
+        Matcher lowerOk = LOWER_NAME_CUE.matcher("");
         for (int j = 0; j < w.n; j++) {
-            if (!(w.titleCase(j) || w.lowerNameCandidate(j)) || name[j]) {
+            if (!(w.titleCase(j) || w.lowerNameCandidate(j)) || name[j] || j == 0) {
                 continue;
             }
-            int ctx = Math.max(0, w.start[j] - 30);
-            Matcher p = PHRASE.matcher(s).region(ctx, w.start[j]);
-            if (p.find() && (w.titleCase(j) ? weakName(w, j) && !w.isStop(j) : strongName(w, j) || w.lowerNameCandidate(j))) {
-                String cue = p.group().trim().toLowerCase(Locale.ROOT);
-                boolean generic = cue.matches("(?:with|by|under|and|or|from|to|is|was|patient|pt|per|called|named"
-                        + "|resident|client)\\W*");
-                if (generic && !(strongName(w, j) || unknownWord(w, j) && w.titleCase(j)
+            if (!(w.titleCase(j) ? weakName(w, j) && !w.isStop(j) : strongName(w, j) || w.lowerNameCandidate(j))) {
+                continue;
+            }
+            // the cue ends right before the word (whitespace and an optional comma between): check the gap first
+            if (!phraseGap(s, w.end[j - 1], w.start[j])) {
+                continue;
+            }
+            p.region(Math.max(0, w.start[j] - 30), w.start[j]);
+            if (p.find()) {
+                String cue = p.group().trim();
+                if (generic.reset(cue).matches() && !(strongName(w, j) || unknownWord(w, j) && w.titleCase(j)
                         && nextIsName(w, j))) {
                     continue;
                 }
-                if (!w.titleCase(j) && !cue.matches("(?:my name is|name is|named|with|per|kid|child|daughter|son|wife|husband).*")) {
+                if (!w.titleCase(j) && !lowerOk.reset(cue).lookingAt()) {
                     continue;
                 }
                 takeRun(w, j, name, false, false, 4);
             }
         }
         // 4. followed by a degree or by "is a 70-year-old"; after a signature line
+        Matcher degree = DEGREE_AFTER.matcher(s);
+        Matcher ageAfter = AGE_AFTER.matcher(s);
         for (int j = 0; j < w.n; j++) {
-            if (!w.titleCase(j) || name[j] || w.isStop(j)) {
+            int e = w.end[j];
+            if (e >= s.length() || s.charAt(e) != ',' && s.charAt(e) != ' ' && s.charAt(e) != '\t'
+                    || !w.titleCase(j) || name[j] || w.isStop(j)) {
                 continue;
             }
-            String after = s.substring(w.end[j], Math.min(s.length(), w.end[j] + 40));
-            if (DEGREE_AFTER.matcher(after).find() || AGE_AFTER.matcher(after).find() && weakName(w, j)) {
+            int lim = Math.min(s.length(), e + 40);
+            if (degree.region(e, lim).find() || ageAfter.region(e, lim).find() && weakName(w, j)) {
                 int k = j;
                 while (k - 1 >= 0 && !w.newlineBetween(k - 1, k) && (weakName(w, k - 1) || w.initial(k - 1))
                         && onlySpacesBetween(s, w, k - 1, k) && j - k < 3) {
@@ -737,7 +1162,7 @@ public final class PhiDetector {
                 }
             }
         }
-        m = SIGNATURE.matcher(s);
+        m = new Hits(SIGNATURE, s, s.indexOf("____") >= 0 ? null : IntList.EMPTY);
         while (m.find()) {
             int j = w.wordAtOrAfter(m.end());
             if (j < w.n && w.start[j] == m.end() && w.titleCase(j)) {
@@ -754,7 +1179,7 @@ public final class PhiDetector {
                 name[j] = true;
             } else if (w.titleCase(j) && j + 1 < w.n && w.titleCase(j + 1) && onlySpacesBetween(s, w, j, j + 1)
                     && weakName(w, j) && weakName(w, j + 1) && !w.isPlace(j) && !w.isPlace(j + 1)
-                    && !eponym(s, w, j + 1) && !facilityWord(w.lower(j + 1))) {
+                    && !eponym(s, w, j + 1) && !facilityWord(s, w, j + 1)) {
                 name[j] = true;
                 name[j + 1] = true;
             } else if (w.titleCase(j) && w.flags(j) == 0 && unknownWord(w, j) && !w.sentenceInitial(j)
@@ -775,7 +1200,8 @@ public final class PhiDetector {
                 if (!name[j]) {
                     continue;
                 }
-                for (int k : new int[] {j - 1, j + 1}) {
+                for (int side = 0; side < 2; side++) {
+                    int k = side == 0 ? j - 1 : j + 1;
                     if (k < 0 || k >= w.n || name[k]) {
                         continue;
                     }
@@ -784,11 +1210,14 @@ public final class PhiDetector {
                     if (w.newlineBetween(a, b)) {
                         continue;
                     }
-                    String gap = s.substring(w.end[a], w.start[b]);
-                    boolean space = gap.matches(" {1,2}|\\. ?");
-                    boolean comma = gap.matches(", ?");
-                    if (w.initial(k) && (space || gap.isEmpty()) && !(k == j + 1 && j + 2 < w.n && w.isStop(j + 2)
-                            && gap.equals(". "))) {
+                    int ga = w.end[a];
+                    int gl = w.start[b] - ga;
+                    boolean space = gl >= 1 && gl <= 2 && (s.charAt(ga) == ' ' && (gl == 1 || s.charAt(ga + 1) == ' ')
+                            || s.charAt(ga) == '.' && (gl == 1 || s.charAt(ga + 1) == ' '));
+                    boolean comma = gl >= 1 && gl <= 2 && s.charAt(ga) == ',' && (gl == 1 || s.charAt(ga + 1) == ' ');
+                    boolean dotSpace = gl == 2 && s.charAt(ga) == '.' && s.charAt(ga + 1) == ' ';
+                    if (w.initial(k) && (space || gl == 0) && !(k == j + 1 && j + 2 < w.n && w.isStop(j + 2)
+                            && dotSpace)) {
                         name[k] = true;
                         changed = true;
                     } else if (space && w.titleCase(k) && weakName(w, k) && !eponym(s, w, k)) {
@@ -809,8 +1238,9 @@ public final class PhiDetector {
             }
         }
         if (!found.isEmpty()) {
+            KeyTable foundTable = KeyTable.of(found);
             for (int j = 0; j < w.n; j++) {
-                if (!name[j] && (w.titleCase(j) || w.allCaps(j)) && found.contains(w.lower(j))) {
+                if (!name[j] && (w.titleCase(j) || w.allCaps(j)) && foundTable.contains(s, w.start[j], w.len(j))) {
                     name[j] = true;
                 }
             }
@@ -819,7 +1249,7 @@ public final class PhiDetector {
             if (name[j]) {
                 int k = j;
                 while (k + 1 < w.n && name[k + 1] && !w.newlineBetween(k, k + 1)
-                        && s.substring(w.end[k], w.start[k + 1]).matches("[ .,]{0,3}")) {
+                        && onlyChars(s, w.end[k], w.start[k + 1], " .,", 3)) {
                     k++;
                 }
                 int e = w.end[k];
@@ -841,11 +1271,10 @@ public final class PhiDetector {
                 if (w.newlineBetween(k - 1, k)) {
                     break;
                 }
-                String gap = w.s.substring(w.end[k - 1], w.start[k]);
-                if (!gap.matches(" {1,3}|\\.? ?|, ?|-")) {
+                if (!runGap(w.s, w.end[k - 1], w.start[k])) {
                     break;
                 }
-                if (gap.startsWith(",") && !(w.titleCase(k) || capsRun && w.allCaps(k)) ) {
+                if (w.s.charAt(w.end[k - 1]) == ',' && !(w.titleCase(k) || capsRun && w.allCaps(k))) {
                     break;
                 }
             }
@@ -900,7 +1329,7 @@ public final class PhiDetector {
         int f = w.flags(j);
         return (f & (WordLexicon.FIRST | WordLexicon.LAST)) != 0 && (f & WordLexicon.ENGLISH) == 0
                 && !w.isStop(j) && (f & (WordLexicon.COUNTRY | WordLexicon.STATE)) == 0 && w.len(j) >= 2
-                && !EPONYMS.contains(w.lower(j));
+                && !EPONYM_TABLE.contains(w.s, w.start[j], w.len(j));
     }
 
     /** Surnames used as names of diseases, signs, devices and scores: names only with a title or label. */
@@ -920,6 +1349,9 @@ public final class PhiDetector {
             + " horner holmes adie marcus gunn bitot koplik forchheimer nikolsky auspitz darier koebner"
             + " jackson foley swan ganz groshong port broviac quinton tenckhoff penrose malecot coude"
             + " harris benedict cockcroft gault fick starling frank laplace poiseuille bernoulli").split(" ")));
+
+    private static final KeyTable EPONYM_TABLE = KeyTable.of(EPONYMS);
+    private static final KeyTable EPONYM_HEAD_TABLE = KeyTable.of(EPONYM_HEADS);
 
     /** A capitalized word that may be part of a name: a listed name, or a word that is neither English nor clinical. */
     private boolean weakName(Words w, int j) {
@@ -949,10 +1381,56 @@ public final class PhiDetector {
             return true;
         }
         int k = j + 1;
-        if (k < w.n && w.lower(k).equals("s") && s.charAt(w.start[k] - 1) == '\'') {
+        if (k < w.n && w.len(k) == 1 && (s.charAt(w.start[k]) | 0x20) == 's' && s.charAt(w.start[k] - 1) == '\'') {
             k++;
         }
-        return k < w.n && !w.newlineBetween(j, k) && EPONYM_HEADS.contains(w.lower(k));
+        return k < w.n && !w.newlineBetween(j, k) && EPONYM_HEAD_TABLE.contains(s, w.start[k], w.len(k));
+    }
+
+    /** Whitespace then an optional comma then whitespace, at least one whitespace char: PHRASE's tail. */
+    private static boolean phraseGap(String s, int a, int b) {
+        boolean ws = false;
+        boolean comma = false;
+        for (int i = a; i < b; i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                ws = true;
+            } else if (c == ',' && !comma) {
+                comma = true;
+                ws = false;
+            } else {
+                return false;
+            }
+        }
+        return ws;
+    }
+
+    /** " {1,3}", "\\.? ?", ", ?" or "-" (the gap inside a name run). */
+    private static boolean runGap(String s, int a, int b) {
+        int l = b - a;
+        if (l == 0) {
+            return true;
+        }
+        if (onlyChars(s, a, b, " ", 3)) {
+            return true;
+        }
+        char c = s.charAt(a);
+        if (l == 1) {
+            return c == '.' || c == ',' || c == '-';
+        }
+        return l == 2 && (c == '.' || c == ',') && s.charAt(a + 1) == ' ';
+    }
+
+    private static boolean onlyChars(String s, int a, int b, String chars, int max) {
+        if (b - a > max) {
+            return false;
+        }
+        for (int i = a; i < b; i++) {
+            if (chars.indexOf(s.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean onlySpacesBetween(String s, Words w, int a, int b) {
@@ -967,8 +1445,8 @@ public final class PhiDetector {
     // ---------------------------------------------------------------------------------------------------------
     // places
 
-    private void detectPlaces(String s, Words w, List<PhiSpan> out) {
-        Matcher m = CITY_STATE.matcher(s);
+    private void detectPlaces(String s, Words w, Cands c, List<PhiSpan> out) {
+        Hits m = Hits.windows(CITY_STATE, s, c.commaState, c, 6, 3);
         while (m.find()) {
             int st = m.start(1);
             int i = w.wordAtOrAfter(st);
@@ -980,6 +1458,8 @@ public final class PhiDetector {
                 out.add(new PhiSpan(w.start[i], m.end(1), PhiType.LOCATION, "CITY"));
             }
         }
+        Matcher placeCue = PLACE_CUE.matcher(s);
+        Matcher weakPlaceCue = WEAK_PLACE_CUE.matcher(s);
         for (int j = 0; j < w.n; j++) {
             if (!(w.titleCase(j) || w.allCaps(j) && w.len(j) >= 3)) {
                 continue;
@@ -988,24 +1468,24 @@ public final class PhiDetector {
             if ((f & (WordLexicon.COUNTRY | WordLexicon.STATE)) != 0 || w.isStop(j)) {
                 continue;
             }
-            String before = s.substring(Math.max(0, w.start[j] - 30), w.start[j]);
-            boolean strongCue = PLACE_CUE.matcher(before).find();
+            int from = Math.max(0, w.start[j] - 30);
+            boolean wsBefore = w.start[j] > 0 && Character.isWhitespace(s.charAt(w.start[j] - 1));
+            boolean strongCue = wsBefore && placeCue.region(from, w.start[j]).find();
             int k = j;
             // multi-word city names ("New Castle", "Upton Scudamore")
             while (k + 1 < w.n && k - j < 2 && onlySpacesBetween(s, w, k, k + 1)
                     && (w.titleCase(k + 1) || w.allCaps(k + 1) && w.allCaps(j)) && !w.isStop(k + 1)) {
-                String phrase = s.substring(w.start[j], w.end[k + 1]);
-                if ((words.flags(phrase) & WordLexicon.CITY) != 0 || strongCue && unknownWord(w, k + 1)) {
+                if ((words.flags(s, w.start[j], w.end[k + 1] - w.start[j]) & WordLexicon.CITY) != 0
+                        || strongCue && unknownWord(w, k + 1)) {
                     k++;
                 } else {
                     break;
                 }
             }
-            String phrase = s.substring(w.start[j], w.end[k]);
-            int pf = words.flags(phrase);
+            int pf = k == j ? f : words.flags(s, w.start[j], w.end[k] - w.start[j]);
             boolean city = (pf & WordLexicon.CITY) != 0 && (k > j || (f & WordLexicon.ENGLISH) == 0 && !w.clinical(j));
             if (strongCue && (city || unknownWord(w, j) || (f & (WordLexicon.FIRST | WordLexicon.LAST)) != 0)
-                    || city && WEAK_PLACE_CUE.matcher(before).find()) {
+                    || city && wsBefore && weakPlaceCue.region(from, w.start[j]).find()) {
                 out.add(new PhiSpan(w.start[j], w.end[k], PhiType.LOCATION, "CITY"));
                 j = k;
             }
@@ -1105,7 +1585,7 @@ public final class PhiDetector {
         int flags(int i) {
             int f = flags[i];
             if (f < 0) {
-                f = words.flags(lower(i));
+                f = words.flags(s, start[i], end[i] - start[i]);
                 flags[i] = f;
             }
             return f;
@@ -1148,7 +1628,7 @@ public final class PhiDetector {
         }
 
         boolean isStop(int i) {
-            return STOP.contains(lower(i));
+            return STOP_TABLE.contains(s, start[i], end[i] - start[i]);
         }
 
         boolean titleCase(int i) {

@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -24,14 +23,14 @@ final class WordLexicon {
     static final int COUNTRY = 16;
     static final int STATE = 32;
 
-    private final Map<String, Integer> flags;
+    private final KeyTable flags;
     /** Surrogate pools: plain Latin-letter listed names and cities, capitalized, sorted (deterministic picks). */
     final String[] firstNames;
     final String[] lastNames;
     final String[] cities;
 
     private WordLexicon(Map<String, Integer> flags) {
-        this.flags = flags;
+        this.flags = new KeyTable(flags);
         java.util.List<String> f = new java.util.ArrayList<>();
         java.util.List<String> l = new java.util.ArrayList<>();
         java.util.List<String> c = new java.util.ArrayList<>();
@@ -100,8 +99,12 @@ final class WordLexicon {
 
     /** Flags of a word or phrase (any case), 0 when unknown. */
     int flags(String word) {
-        Integer f = flags.get(word.toLowerCase(Locale.ROOT));
-        return f == null ? 0 : f;
+        return flags.get(word, 0, word.length(), 0);
+    }
+
+    /** Flags of a region of a text (any case), 0 when unknown; no substring is built. */
+    int flags(CharSequence s, int off, int len) {
+        return flags.get(s, off, len, 0);
     }
 
     int size() {
