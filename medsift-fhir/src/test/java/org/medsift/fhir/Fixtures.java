@@ -1,13 +1,13 @@
 package org.medsift.fhir;
 
-import static org.medsift.fhir.TestDocs.affirmed;
-import static org.medsift.fhir.TestDocs.conditional;
-import static org.medsift.fhir.TestDocs.family;
-import static org.medsift.fhir.TestDocs.historical;
-import static org.medsift.fhir.TestDocs.hypothetical;
-import static org.medsift.fhir.TestDocs.negated;
-import static org.medsift.fhir.TestDocs.other;
-import static org.medsift.fhir.TestDocs.possible;
+import static org.medsift.testkit.HandBuiltDocument.affirmed;
+import static org.medsift.testkit.HandBuiltDocument.conditional;
+import static org.medsift.testkit.HandBuiltDocument.family;
+import static org.medsift.testkit.HandBuiltDocument.historical;
+import static org.medsift.testkit.HandBuiltDocument.hypothetical;
+import static org.medsift.testkit.HandBuiltDocument.negated;
+import static org.medsift.testkit.HandBuiltDocument.other;
+import static org.medsift.testkit.HandBuiltDocument.possible;
 
 import org.medsift.core.model.Assertion.Certainty;
 import org.medsift.core.model.Code;
@@ -15,6 +15,7 @@ import org.medsift.core.model.CodeSystems;
 import org.medsift.core.model.SemanticGroup;
 import org.medsift.core.text.Document;
 import org.medsift.core.text.SectionType;
+import org.medsift.testkit.HandBuiltDocument;
 
 /** A synthetic note with one finding of every group and every assertion value. */
 final class Fixtures {
@@ -41,7 +42,7 @@ final class Fixtures {
     }
 
     static Document everyKind() {
-        return TestDocs.note("note-every-kind", NOTE)
+        return HandBuiltDocument.note("note-every-kind", NOTE).sentencesEndAtLineBreaks()
                 .section(SectionType.CHIEF_COMPLAINT, "Chief complaint")
                 .mention("chest pain", SemanticGroup.FINDING, "SNOMEDCT:29857009", "Chest pain", affirmed(),
                         CHEST_PAIN, CHEST_PAIN_ICD)

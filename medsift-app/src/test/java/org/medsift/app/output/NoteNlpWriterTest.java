@@ -20,6 +20,7 @@ import org.medsift.core.model.Assertion.Temporality;
 import org.medsift.core.model.SemanticGroup;
 import org.medsift.core.text.Document;
 import org.medsift.core.text.SectionType;
+import org.medsift.testkit.HandBuiltDocument;
 
 class NoteNlpWriterTest {
     private static final List<String> V54_COLUMNS = List.of("note_nlp_id", "note_id", "section_concept_id",
@@ -166,7 +167,7 @@ class NoteNlpWriterTest {
     void snippetIsAWindowOf250CharsWhenTheSentenceIsLonger() throws IOException {
         String filler = "word ".repeat(100);
         String text = filler + "sudden chest pain " + filler + ".";
-        Document doc = TestDocs.note("long", text)
+        Document doc = HandBuiltDocument.note("long", text)
                 .mention("chest pain", SemanticGroup.FINDING, "SNOMEDCT:29857009", "Chest pain", Assertion.DEFAULT)
                 .build();
         List<String> row = readCsv(write(doc, 7)).get(1);
@@ -181,7 +182,7 @@ class NoteNlpWriterTest {
     void snippetNeverSplitsASurrogatePair() {
         String pre = "\uD83D\uDE00".repeat(200);
         String text = pre + "fever" + pre;
-        Document doc = TestDocs.note("emoji", text)
+        Document doc = HandBuiltDocument.note("emoji", text)
                 .mention("fever", SemanticGroup.FINDING, "SNOMEDCT:386661006", "Fever", Assertion.DEFAULT)
                 .build();
         DocumentView view = new DocumentView(doc);
@@ -238,7 +239,7 @@ class NoteNlpWriterTest {
 
     @Test
     void escapesSeparatorsInsideModifierValues() {
-        Document doc = TestDocs.note("m", "fever")
+        Document doc = HandBuiltDocument.note("m", "fever")
                 .mention("fever", SemanticGroup.FINDING, "local:a,b=c\\d", "Fever", Assertion.DEFAULT).build();
         String mods = NoteNlpWriter.modifiers(new DocumentView(doc).mentions.get(0), null);
         assertTrue(mods.contains("concept=local:a\\,b\\=c\\\\d,group=FINDING"), mods);
@@ -246,7 +247,7 @@ class NoteNlpWriterTest {
 
     @Test
     void sectionModifierNamesTheSectionType() {
-        Document doc = TestDocs.note("s", "Allergies: penicillin.").section(SectionType.ALLERGIES, "Allergies")
+        Document doc = HandBuiltDocument.note("s", "Allergies: penicillin.").section(SectionType.ALLERGIES, "Allergies")
                 .mention("penicillin", SemanticGroup.DRUG, "RXNORM:70618", "penicillin", Assertion.DEFAULT).build();
         DocumentView view = new DocumentView(doc);
         assertTrue(NoteNlpWriter.modifiers(view.mentions.get(0), view.sectionAt(11)).endsWith(",section=ALLERGIES"));

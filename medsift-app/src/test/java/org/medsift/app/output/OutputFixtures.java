@@ -1,10 +1,10 @@
 package org.medsift.app.output;
 
-import static org.medsift.app.output.TestDocs.affirmed;
-import static org.medsift.app.output.TestDocs.family;
-import static org.medsift.app.output.TestDocs.historical;
-import static org.medsift.app.output.TestDocs.negated;
-import static org.medsift.app.output.TestDocs.possible;
+import static org.medsift.testkit.HandBuiltDocument.affirmed;
+import static org.medsift.testkit.HandBuiltDocument.family;
+import static org.medsift.testkit.HandBuiltDocument.historical;
+import static org.medsift.testkit.HandBuiltDocument.negated;
+import static org.medsift.testkit.HandBuiltDocument.possible;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +17,7 @@ import org.medsift.core.problem.Problem;
 import org.medsift.core.problem.Severity;
 import org.medsift.core.text.Document;
 import org.medsift.core.text.SectionType;
+import org.medsift.testkit.HandBuiltDocument;
 
 /** A synthetic note with the characters that break writers: quotes, backslashes, control chars, non-BMP. */
 final class OutputFixtures {
@@ -33,7 +34,7 @@ final class OutputFixtures {
     }
 
     static Document note() {
-        TestDocs b = TestDocs.note("note-1", NOTE)
+        HandBuiltDocument b = HandBuiltDocument.note("note-1", NOTE)
                 .section(SectionType.CHIEF_COMPLAINT, "Chief complaint")
                 .mention("chest\npain", SemanticGroup.FINDING, "SNOMEDCT:29857009", "Chest pain", affirmed(),
                         new Code(CodeSystems.SNOMED_CT, "29857009", "Chest pain"),

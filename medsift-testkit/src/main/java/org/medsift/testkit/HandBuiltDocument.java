@@ -1,4 +1,4 @@
-package org.medsift.fhir;
+package org.medsift.testkit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,10 +24,11 @@ import org.medsift.core.text.Text;
 import org.medsift.core.text.TokenTable;
 
 /**
- * Builds frozen documents by hand (the NLP annotators live in other modules): a simple tokenizer, sentences that end
- * at '.' or a line break, sections from header strings, and mentions found by their covered text.
+ * Builds documents by hand, for testing writers and mappers without the NLP modules: a simple tokenizer, sentences
+ * that end at '.' or a blank line (or at every line break, see {@link #sentencesEndAtLineBreaks()}), sections from
+ * header strings, and mentions found by their covered text.
  */
-final class TestDocs {
+public final class HandBuiltDocument {
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+|[^\\s\\p{L}\\p{N}]");
 
     private final Text text;
@@ -36,8 +37,9 @@ final class TestDocs {
     private final List<ConceptMention> mentions = new ArrayList<>();
     private final List<int[]> sectionStarts = new ArrayList<>();
     private int searchFrom;
+    private int sentenceBreaks = 2;
 
-    private TestDocs(String id, String content) {
+    private HandBuiltDocument(String id, String content) {
         text = Text.of(id, content);
         tokens = new TokenTable(16);
         Matcher m = TOKEN.matcher(content);
@@ -54,12 +56,12 @@ final class TestDocs {
         }
     }
 
-    static TestDocs note(String id, String content) {
-        return new TestDocs(id, content);
+    public static HandBuiltDocument note(String id, String content) {
+        return new HandBuiltDocument(id, content);
     }
 
     /** A section whose header is the next occurrence of {@code header}; it runs to the next section. */
-    TestDocs section(SectionType type, String header) {
+    public HandBuiltDocument section(SectionType type, String header) {
         int at = text.content().indexOf(header, searchFrom);
         if (at < 0) {
             throw new IllegalArgumentException("header not found: " + header);
@@ -70,7 +72,7 @@ final class TestDocs {
     }
 
     /** Moves the search point for the next mention or header to just after {@code marker}. */
-    TestDocs after(String marker) {
+    public HandBuiltDocument after(String marker) {
         int at = text.content().indexOf(marker, searchFrom);
         if (at < 0) {
             throw new IllegalArgumentException("marker not found: " + marker);
@@ -79,7 +81,7 @@ final class TestDocs {
         return this;
     }
 
-    TestDocs mention(String covered, SemanticGroup group, String conceptId, String name, Assertion a,
+    public HandBuiltDocument mention(String covered, SemanticGroup group, String conceptId, String name, Assertion a,
             Code... codes) {
         int start = text.content().indexOf(covered, searchFrom);
         if (start < 0) {
@@ -93,13 +95,27 @@ final class TestDocs {
         return this;
     }
 
-    Document build() {
+    /** Ends a sentence at every line break, not only at blank lines. */
+    public HandBuiltDocument sentencesEndAtLineBreaks() {
+        sentenceBreaks = 1;
+        return this;
+    }
+
+    /** The frozen document. */
+    public Document build() {
+        Document doc = buildUnfrozen();
+        doc.freeze();
+        return doc;
+    }
+
+    /** The document before freezing, so that a test can report problems on it. */
+    public Document buildUnfrozen() {
         Document doc = new Document(text);
         doc.put(Layers.TOKENS, tokens);
         SpanTable sentences = new SpanTable(8);
         int first = 0;
         for (int i = 0; i < tokens.size(); i++) {
-            boolean lastOfLine = i + 1 == tokens.size() || tokens.breaks(i + 1) > 0;
+            boolean lastOfLine = i + 1 == tokens.size() || tokens.breaks(i + 1) >= sentenceBreaks;
             String tok = text.cover(tokens.start(i), tokens.end(i));
             if (tok.equals(".") || lastOfLine) {
                 sentences.add(first, i + 1);
@@ -124,47 +140,46 @@ final class TestDocs {
                 .thenComparing(Comparator.comparingInt(ConceptMention::end).reversed()));
         doc.put(Layers.CONCEPTS, List.copyOf(mentions));
         doc.put(Layers.ASSERTIONS, List.copyOf(mentions));
-        doc.freeze();
         return doc;
     }
 
-    static Assertion affirmed() {
+    public static Assertion affirmed() {
         return Assertion.DEFAULT;
     }
 
-    static Assertion negated(String trigger, int at) {
+    public static Assertion negated(String trigger, int at) {
         return new Assertion(true, Certainty.CERTAIN, Temporality.RECENT, Experiencer.PATIENT, false,
                 List.of(cue("NEGATED", trigger, at)));
     }
 
-    static Assertion possible() {
+    public static Assertion possible() {
         return new Assertion(false, Certainty.POSSIBLE, Temporality.RECENT, Experiencer.PATIENT, false, List.of());
     }
 
-    static Assertion historical() {
+    public static Assertion historical() {
         return new Assertion(false, Certainty.CERTAIN, Temporality.HISTORICAL, Experiencer.PATIENT, false,
                 List.of());
     }
 
-    static Assertion hypothetical() {
+    public static Assertion hypothetical() {
         return new Assertion(false, Certainty.CERTAIN, Temporality.HYPOTHETICAL, Experiencer.PATIENT, false,
                 List.of());
     }
 
-    static Assertion conditional() {
+    public static Assertion conditional() {
         return new Assertion(false, Certainty.CERTAIN, Temporality.RECENT, Experiencer.PATIENT, true, List.of());
     }
 
-    static Assertion other() {
+    public static Assertion other() {
         return new Assertion(false, Certainty.CERTAIN, Temporality.RECENT, Experiencer.OTHER, false, List.of());
     }
 
-    static Assertion family(String trigger, boolean negated, Certainty certainty) {
+    public static Assertion family(String trigger, boolean negated, Certainty certainty) {
         return new Assertion(negated, certainty, Temporality.RECENT, Experiencer.FAMILY, false,
                 List.of(cue("FAMILY", trigger, 0)));
     }
 
-    static AssertionCue cue(String category, String trigger, int at) {
+    public static AssertionCue cue(String category, String trigger, int at) {
         return new AssertionCue(category, trigger, at, at + trigger.length(), at, at + trigger.length() + 10,
                 "test.rules:1");
     }
