@@ -140,7 +140,7 @@ public final class PhiDetector {
             + "|0\\d{1,4}(?:[\\s.-]\\d{2,5}){1,4})(?![\\w-]|\\.\\d)");
     private static final Pattern PHONE_GROUPS = Pattern.compile("(?<![\\w.+/-])\\d{2,5}(?:[\\s.-]\\d{2,5}){1,4}(?![\\w-]|\\.\\d)");
     private static final Pattern PHONE_CUE = Pattern.compile("(?i)(?:phone|tel|telephone|call|fax|cell|mobile|pager|beeper"
-            + "|contact|reach|number|ph|at|to|is|#)\\s*[:.#]?\\s*$");
+            + "|contact|reach|number|ph|at|to|is|me on|#)\\s*[:.#]?\\s*$");
     private static final Pattern PHONE_AFTER = Pattern.compile("(?is)\\s*-?\\s*(office|fax|home|cell|mobile|work)");
     private static final Pattern IBAN = Pattern.compile("\\b[A-Za-z]{2}\\d{2}[A-Za-z]{0,4}\\d[A-Za-z0-9]{9,29}\\b");
     private static final Pattern CARD = Pattern.compile("(?<![\\d-])\\d{4}[ -]\\d{4,6}[ -]\\d{4,5}(?:[ -]\\d{1,7})?(?![\\d-])");
@@ -178,13 +178,14 @@ public final class PhiDetector {
     private static final Pattern ZIP_STATE = Pattern.compile("\\b(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]"
             + "|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY]|PR)\\.?,?\\s+(\\d{5}(?:-\\d{4})?)\\b");
     private static final Pattern ZIP_CUE = Pattern.compile("(?i)\\b(?:zip(?:\\s*code)?|postal\\s*code|postcode|post\\s*code)"
-            + "\\s*:?\\s*(\\d{3,5}(?:[ -]\\d{2,4})?(?:\\s?[A-Z]{2}\\b)?)");
+            + "(?:\\s+is)?\\s*:?\\s*(\\d{3,5}(?:[ -]\\d{2,4})?(?:\\s?[A-Z]{2}\\b)?)");
     private static final Pattern CITY_STATE = Pattern.compile("\\b((?:[\\p{Lu}][\\p{L}'.-]+\\s+){0,2}[\\p{Lu}][\\p{L}'.-]+),\\s+"
             + "(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT"
             + "|V[TA]|W[AVIY])\\b(?!-)");
     private static final Pattern ADDRESS_CUE = Pattern.compile("(?i)\\b(?:(?:billing|shipping|mailing|home|new|my|street|current"
             + "|permanent|postal|his|her|their|patient's)\\s+address(?:\\s+is|\\s+to|\\s*:)|address\\s*:|lives at|living at"
-            + "|resides at|residing at|meet you at|moved to|send (?:it|this|them|a new one|the \\w+) to)\\s*");
+            + "|resides at|residing at|meet you at|moved to|send (?:it|this|them|a new one|the \\w+) to"
+            + "|(?:lives on|living on|(?:the )?corner of|enter on|drops? you off at)(?=\\s*[\\p{Lu}\\d]))\\s*");
     private static final String FACILITY = "Hospital|Hospitals|Medical Center|Medical Centre|Med Ctr|Health Center"
             + "|Health Centre|Health System|Healthcare|Health Care|Clinic|Clinics|Institute|Memorial|Rehabilitation"
             + "|Regional|Infirmary|Nursing Home|Nursing Facility|Care Center|Hospice|Sanatorium|Sanitarium|Medical Group"
@@ -198,7 +199,8 @@ public final class PhiDetector {
     private static final Pattern BANNER = Pattern.compile("(?i)de-?id\\b[^\\]\\n]{0,60}\\]\\s*");
     private static final Pattern PLACE_CUE = Pattern.compile("(?i)\\b(?:grew up in|moved (?:here )?(?:from|to)|flew to|lives in"
             + "|living in|live in|resides in|residing in|born in|i'm in|i am in|trip to|visit(?:ing|ed)?|travel(?:l?ed|ling)? to"
-            + "|relocated to|came from|comes from|native of|hometown(?: is)?|city of|town of|county|based in|located in)\\s+$");
+            + "|relocated to|came from|comes from|native of|hometown(?: is)?|city of|town of|county|based in|located in"
+            + "|home city|returned to|where\\s*:|grew up in)\\s+$");
     private static final Pattern WEAK_PLACE_CUE = Pattern.compile("(?i)\\b(?:in|from|to|at|near|of|and)\\s+$");
     private static final Pattern LABEL = Pattern.compile("(?i)\\b(?:patient(?:'s)?\\s+name|name|physician|attending"
             + "|surgeon|resident|intern|fellow|provider|pcp|doctor|nurse|rn|np|author|dictated by|transcribed by|signed by"
@@ -209,7 +211,7 @@ public final class PhiDetector {
     private static final Pattern PHRASE = Pattern.compile("(?i)\\b(?:seen by|signed by|dictated by|reviewed by|examined by"
             + "|evaluated by|accompanied by|referred by|discussed with|spoke with|spoke to|talked to|talked with|called"
             + "|per|daughter|son|wife|husband|mother|father|sister|brother|niece|nephew|grandson|granddaughter|friend"
-            + "|neighbor|neighbour|partner|my name is|name is|named|under|with|by|kid|child|cc|care of|c/o|dear|hi|hello"
+            + "|neighbor|neighbour|partner|my name is|name is|(?:last |first |maiden )?name\\?|named|under|with|by|kid|child|cc|care of|c/o|dear|hi|hello"
             + "|thanks|thank you|sincerely|regards|attn|patient|pt|client|resident|mrs|mr|ms|dr|and|or|from|to|is|was)"
             + "\\s*,?\\s+$");
     private static final Pattern GENERIC_CUE = Pattern.compile("(?i)(?:with|by|under|and|or|from|to|is|was|patient|pt"
@@ -327,7 +329,7 @@ public final class PhiDetector {
         lists[K_UNIT] = "apt apartment suite ste unit flat fl floor bldg building p po psc box apo fpo dpo";
         lists[K_ZIP] = "zip postal postcode post";
         lists[K_ADDRESS] = "billing shipping mailing home new my street current permanent postal his her their"
-                + " patient address lives living resides residing meet moved send";
+                + " patient address lives living resides residing meet moved send corner the enter drops drop";
         lists[K_SAINT] = "st saint holy our mount mt";
         lists[K_BANNER] = "de deid";
         lists[K_LABEL] = "patient name physician attending surgeon resident intern fellow provider pcp doctor nurse rn"
@@ -631,7 +633,7 @@ public final class PhiDetector {
             int mo = Integer.parseInt(m.group(3));
             int d = Integer.parseInt(m.group(4));
             if (y >= 1800 && y <= 2199 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31) {
-                addDate(s, m.start(), m.end(), out);
+                addDate(s, m.start(), m.end(), true, out);
             }
         }
         m = new Hits(DATE_MD, s, c.key(K_DATE_MD));
@@ -975,9 +977,19 @@ public final class PhiDetector {
     }
 
     private static void addDate(String s, int start, int end, List<PhiSpan> out) {
-        Matcher t = TIME_AFTER.matcher(s).region(end, s.length());
-        if (t.lookingAt()) {
-            end = t.end();
+        addDate(s, start, end, false, out);
+    }
+
+    /**
+     * A date; with {@code withTime} (ISO dates: "2000-04-16 11:34:35") the time right after it is included. A time
+     * after other date forms ("May 14 1998 1:12 PM") is left: a time of day is not a date element.
+     */
+    private static void addDate(String s, int start, int end, boolean withTime, List<PhiSpan> out) {
+        if (withTime) {
+            Matcher t = TIME_AFTER.matcher(s).region(end, s.length());
+            if (t.lookingAt()) {
+                end = t.end();
+            }
         }
         out.add(new PhiSpan(start, end, PhiType.DATE, end > start ? "DATE" : "DATE"));
     }
@@ -1185,6 +1197,12 @@ public final class PhiDetector {
             } else if (w.titleCase(j) && w.flags(j) == 0 && unknownWord(w, j) && !w.sentenceInitial(j)
                     && !eponym(s, w, j) && w.len(j) >= 3 && !ENGLISH_SUFFIX.matcher(w.lower(j)).find()) {
                 name[j] = true;
+            } else if (w.titleCase(j) && w.sentenceInitial(j) && nameVerbAfter(s, w, j) && !eponym(s, w, j)
+                    && !w.isStop(j) && !w.clinical(j) && (w.flags(j) & (WordLexicon.COUNTRY | WordLexicon.STATE | WordLexicon.CITY)) == 0
+                    && (w.flags(j) == 0 && unknownWord(w, j) && w.len(j) >= 3 && !ENGLISH_SUFFIX.matcher(w.lower(j)).find()
+                    || (w.flags(j) & WordLexicon.FIRST) != 0)) {
+                // "Shovda is very reliable.", "Mehrudin shouted at Todd", "David is a very sympathetic person."
+                name[j] = true;
             } else if (w.lowerNameCandidate(j) && j + 1 < w.n && (w.flags(j) & WordLexicon.FIRST) != 0
                     && w.lowerNameCandidate(j + 1) && (w.flags(j + 1) & WordLexicon.LAST) != 0
                     && onlySpacesBetween(s, w, j, j + 1)) {
@@ -1224,6 +1242,23 @@ public final class PhiDetector {
                         name[k] = true;
                         changed = true;
                     } else if (comma && w.titleCase(k) && k == j + 1 && strongName(w, k)) {
+                        name[k] = true;
+                        changed = true;
+                    } else if (comma && w.titleCase(k) && !w.isStop(k) && !eponym(s, w, k) && strongName(w, j)
+                            && (strongName(w, k) || unknownWord(w, k) && w.flags(k) == 0)) {
+                        // lists of people: "founders: Morrison, Rogers and Torres"
+                        name[k] = true;
+                        changed = true;
+                    }
+                }
+                // "Usamov and Bowers were"
+                for (int k : new int[] {j - 2, j + 2}) {
+                    if (k < 0 || k >= w.n || name[k]) {
+                        continue;
+                    }
+                    int a = Math.min(j, k);
+                    if (andBetween(s, w, a, a + 1, a + 2) && w.titleCase(k) && !w.isStop(k) && !eponym(s, w, k)
+                            && (strongName(w, k) || unknownWord(w, k) && w.flags(k) == 0)) {
                         name[k] = true;
                         changed = true;
                     }
@@ -1297,7 +1332,7 @@ public final class PhiDetector {
                 }
             } else if (w.lowerNameCandidate(k) && !strong && taken == 0) {
                 ok = true;
-            } else if (w.lowerNameCandidate(k) && taken > 0 && !w.titleCase(j)) {
+            } else if ((w.lowerNameCandidate(k) || w.lowerUnknown(k)) && taken > 0 && !w.titleCase(j)) {
                 ok = true;
             } else {
                 ok = false;
@@ -1309,6 +1344,17 @@ public final class PhiDetector {
             taken++;
         }
         return taken;
+    }
+
+    /** Verbs that follow a person's name at the start of a sentence ("Shovda is", "Mehrudin shouted"). */
+    private static final KeyTable NAME_VERBS = KeyTable.of(Arrays.asList(("is was will lives lived shouted said says"
+            + " began begins has had arrived told asked wrote writes went came speaks spoke works worked joined died"
+            + " moved stated reported agreed wants loves likes thinks knows called calls sang sings plays played"
+            + " directed starred married").split(" ")));
+
+    private static boolean nameVerbAfter(String s, Words w, int j) {
+        return j + 1 < w.n && onlySpacesBetween(s, w, j, j + 1) && NAME_VERBS.contains(s, w.start[j + 1], w.len(j + 1))
+                && Character.isLowerCase(s.charAt(w.start[j + 1]));
     }
 
     /** Endings of English words; an unknown capitalized word with one is not taken for a name on its own. */
@@ -1387,6 +1433,12 @@ public final class PhiDetector {
         return k < w.n && !w.newlineBetween(j, k) && EPONYM_HEAD_TABLE.contains(s, w.start[k], w.len(k));
     }
 
+    /** Words a, m, b with m = "and", single spaces, on one line. */
+    private static boolean andBetween(String s, Words w, int a, int m, int b) {
+        return w.len(m) == 3 && s.regionMatches(w.start[m], "and", 0, 3) && w.start[m] == w.end[a] + 1
+                && s.charAt(w.end[a]) == ' ' && w.start[b] == w.end[m] + 1 && s.charAt(w.end[m]) == ' ';
+    }
+
     /** Whitespace then an optional comma then whitespace, at least one whitespace char: PHRASE's tail. */
     private static boolean phraseGap(String s, int a, int b) {
         boolean ws = false;
@@ -1395,7 +1447,7 @@ public final class PhiDetector {
             char c = s.charAt(i);
             if (Character.isWhitespace(c)) {
                 ws = true;
-            } else if (c == ',' && !comma) {
+            } else if ((c == ',' || c == '?') && !comma) {
                 comma = true;
                 ws = false;
             } else {
@@ -1675,6 +1727,19 @@ public final class PhiDetector {
             int f = flags(i);
             return (f & (WordLexicon.FIRST | WordLexicon.LAST)) != 0 && (f & WordLexicon.ENGLISH) == 0
                     && !clinical(i) && !isStop(i) && (f & (WordLexicon.COUNTRY | WordLexicon.STATE)) == 0;
+        }
+
+        /** A lower-case word of 3+ letters that is in no lexicon (not a name, English, clinical or a stop word). */
+        boolean lowerUnknown(int i) {
+            if (len(i) < 3 || !Character.isLowerCase(s.charAt(start[i]))) {
+                return false;
+            }
+            for (int k = start[i]; k < end[i]; k++) {
+                if (!Character.isLetter(s.charAt(k))) {
+                    return false;
+                }
+            }
+            return flags(i) == 0 && !clinical(i) && !isStop(i);
         }
 
         boolean newlineBetween(int a, int b) {

@@ -51,15 +51,52 @@ class NameOriginBiasTest {
             "Discussed with {F} {L}, the patient's wife, by phone.",
             "____________________ {F} {L}, M.D. I was present for the procedure.");
 
+    /** The same names with no title, label or relation word next to them. */
+    private static final List<String> NO_CUE_TEMPLATES = List.of(
+            "{F} {L} arrived for the follow-up visit.",
+            "Spoke with {F} {L} about the results.",
+            "{F} {L} tolerated the procedure well.",
+            "Results were reviewed with {F} {L} today.",
+            "{F} arrived with her daughter and was admitted.",
+            "The plan was explained to {F} {L} at the bedside.",
+            "{L} is doing well after the surgery.",
+            "Later {F} {L} called back about the appointment.");
+
     @Test
     void nameRecallDoesNotDependOnOrigin() {
+        Map<String, Double> recall = recallByOrigin(TEMPLATES);
+        double min = recall.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double max = recall.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        recall.forEach((k, v) -> System.out.printf(java.util.Locale.ROOT, "name recall %-17s %.3f%n", k, v));
+        assertTrue(max - min <= 0.02, "name recall by origin spread " + (max - min) + ": " + recall);
+        assertTrue(min >= 0.95, "lowest name recall by origin " + min + ": " + recall);
+    }
+
+    /**
+     * Without cue words recall rests on the name lexicon and the unknown-word rules; reported per origin
+     * (docs/evaluation.md). Floors sit just under the figures reached.
+     */
+    @Test
+    void nameRecallWithoutCueWords() {
+        Map<String, Double> recall = recallByOrigin(NO_CUE_TEMPLATES);
+        recall.forEach((k, v) -> System.out.printf(java.util.Locale.ROOT, "name recall without cues %-17s %.3f%n", k, v));
+        double min = recall.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double max = recall.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        assertTrue(min >= MIN_NO_CUE, "lowest name recall without cues " + min + ": " + recall);
+        assertTrue(max - min <= MAX_SPREAD_NO_CUE, "spread without cues " + (max - min) + ": " + recall);
+    }
+
+    private static final double MIN_NO_CUE = 0.96;
+    private static final double MAX_SPREAD_NO_CUE = 0.04;
+
+    private static Map<String, Double> recallByOrigin(List<String> templates) {
         PhiDetector d = PhiDetector.standard();
         Map<String, Double> recall = new LinkedHashMap<>();
         for (Map.Entry<String, List<String[]>> e : ORIGINS.entrySet()) {
             int tokens = 0;
             int found = 0;
             for (String[] name : e.getValue()) {
-                for (String t : TEMPLATES) {
+                for (String t : templates) {
                     String text = t.replace("{F}", name[0]).replace("{L}", name[1]);
                     List<PhiSpan> spans = d.detect(text);
                     for (String part : name) {
@@ -79,10 +116,6 @@ class NameOriginBiasTest {
             }
             recall.put(e.getKey(), found / (double) tokens);
         }
-        double min = recall.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-        double max = recall.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-        recall.forEach((k, v) -> System.out.printf(java.util.Locale.ROOT, "name recall %-17s %.3f%n", k, v));
-        assertTrue(max - min <= 0.02, "name recall by origin spread " + (max - min) + ": " + recall);
-        assertTrue(min >= 0.95, "lowest name recall by origin " + min + ": " + recall);
+        return recall;
     }
 }

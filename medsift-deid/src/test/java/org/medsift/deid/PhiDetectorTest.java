@@ -90,4 +90,27 @@ class PhiDetectorTest {
         assertEquals(List.of(), D.detect(""));
         D.detect("\u0000\uFFFF ' - , . Dr. Mr. : # ___ ");
     }
+
+    @Test
+    void namesWithoutCueWordsAndTimesAfterDates() {
+        assertTrue(covered("Shovda is very reliable.", "Shovda"));
+        assertTrue(covered("Usamov and Bowers were precision engineers.", "Usamov"));
+        assertTrue(covered("What's your last name? Magnusson", "Magnusson"));
+        assertTrue(covered("follow up with patricia desrosiers in a couple of months.", "desrosiers"));
+        assertFalse(touched("She does have a history of Parkinson disease and Alzheimer dementia.", "Alzheimer"));
+        // a time after a month-name date is not a date element; an ISO date-time is taken whole
+        assertFalse(touched("Procedure: May 14 1998 1:12 PM Institution", "1:12"));
+        assertTrue(covered("When: 2000-04-16 11:34:35", "11:34:35"));
+        assertTrue(covered("Can someone call me on 9472 7916?", "9472 7916"));
+        assertTrue(covered("My zip code is 2371", "2371"));
+    }
+
+    @Test
+    void europeanStreetsAndCandidateStartsMatchLikeFind() {
+        assertTrue(covered("Billing address: Sara Schwarz\n    28245 Puruntie 82 Apt. 595", "Puruntie 82"));
+        assertTrue(covered("Dexter lives on Ziegelgasse 19 street.", "Ziegelgasse 19"));
+        assertFalse(touched("Dexter lives on Ziegelgasse 19 street.", "lives"));
+        assertTrue(covered("Seen at Butler Memorial Hospital on Jan 3 2001.", "Butler Memorial Hospital"));
+        assertTrue(covered("He moved to Springfield, IL last year.", "Springfield"));
+    }
 }
