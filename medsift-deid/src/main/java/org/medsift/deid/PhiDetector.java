@@ -765,7 +765,31 @@ public final class PhiDetector {
                 out.add(new PhiSpan(st, e, PhiType.LOCATION, "STREET"));
             }
         }
+        // intersections: "the corner of 25 Dili Gianni Street and King Forges", "Kuusiku 7 and Alexander Flat"
+        Matcher and = AND_STREET.matcher(s);
+        Matcher corner = CORNER_BEFORE.matcher(s);
+        for (int i = 0, n0 = out.size(); i < n0; i++) {
+            PhiSpan p = out.get(i);
+            if (p.type() != PhiType.LOCATION || !"STREET".equals(p.subtype())) {
+                continue;
+            }
+            int st = p.start();
+            int e = p.end();
+            if (st > 0 && corner.region(Math.max(0, st - 20), st).find()) {
+                st = corner.start();
+            }
+            if (and.region(e, Math.min(s.length(), e + 80)).lookingAt()) {
+                e = and.end();
+            }
+            if (st < p.start() || e > p.end()) {
+                out.add(new PhiSpan(st, e, PhiType.LOCATION, "STREET"));
+            }
+        }
     }
+
+    private static final Pattern AND_STREET = Pattern.compile("[ \\t]+and[ \\t]+(?:(?:[\\p{L}'.-]+[ \\t]+){0,3}"
+            + "(?:" + STREET_TYPES + ")s?\\b\\.?|(?:[\\p{L}'.-]+[ \\t]+){1,3}\\d{1,5}[A-Za-z]?\\b)");
+    private static final Pattern CORNER_BEFORE = Pattern.compile("(?i)\\b(?:the[ \\t]+)?corner[ \\t]+of[ \\t]+$");
 
     /** A line (or a part after a cue) that starts with a house number, then a word, then another number. */
     private static final Pattern STREET_LINE = Pattern.compile("(?m)(?:^[ \\t>]*|(?<=\\b(?:at|to|in|is|of)\\s))\\d{1,6}"
@@ -1125,6 +1149,54 @@ public final class PhiDetector {
                 takeRun(w, j, name, true, true, 5);
             }
         }
+        // 2b. speaker labels at a line start: "mika: \"who are you?\"", "Ella: What a wife."
+        for (int j = 0; j < w.n; j++) {
+            if (!(j == 0 || w.newlineBefore(j)) || !onlyChars(s, j == 0 ? 0 : lineStart(s, w.start[j]), w.start[j], " \t>", 8)) {
+                continue;
+            }
+            int k = j;
+            if (k + 1 < w.n && onlySpacesBetween(s, w, k, k + 1) && speakerWord(w, k + 1)) {
+                k++;
+            }
+            int colon = w.end[k];
+            if (colon < s.length() && s.charAt(colon) == ':' && speakerWord(w, j)
+                    && (w.hasName(j) || k > j) && restOfLineHasText(s, colon + 1)) {
+                for (int x = j; x <= k; x++) {
+                    name[x] = true;
+                }
+            }
+        }
+        // 2c. lower-case lists of given names: "they had 6: silvana, adam, christopher, kristina, chad and caleb."
+        for (int j = 0; j < w.n; j++) {
+            int k = j;
+            int strong = 0;
+            while (k < w.n && lowerGiven(w, k)) {
+                if (w.lowerNameCandidate(k)) {
+                    strong++;
+                }
+                if (k + 1 < w.n && lowerGiven(w, k + 1) && listGap(s, w.end[k], w.start[k + 1])) {
+                    k++;
+                } else if (k + 2 < w.n && andBetween(s, w, k, k + 1, k + 2) && lowerGiven(w, k + 2)) {
+                    k += 2;
+                } else {
+                    break;
+                }
+            }
+            int items = 0;
+            for (int x = j; x <= k && x < w.n; x++) {
+                if (lowerGiven(w, x)) {
+                    items++;
+                }
+            }
+            if (items >= 3 && strong * 2 >= items) {
+                for (int x = j; x <= k; x++) {
+                    if (lowerGiven(w, x)) {
+                        name[x] = true;
+                    }
+                }
+            }
+            j = Math.max(j, k);
+        }
         // 3. phrases: "seen by", "daughter", "my name is"
         Matcher p = PHRASE.matcher(s);
         Matcher generic = GENERIC_CUE.matcher("");
@@ -1198,7 +1270,8 @@ public final class PhiDetector {
                     && !eponym(s, w, j) && w.len(j) >= 3 && !ENGLISH_SUFFIX.matcher(w.lower(j)).find()) {
                 name[j] = true;
             } else if (w.titleCase(j) && w.sentenceInitial(j) && nameVerbAfter(s, w, j) && !eponym(s, w, j)
-                    && !w.isStop(j) && !w.clinical(j) && (w.flags(j) & (WordLexicon.COUNTRY | WordLexicon.STATE | WordLexicon.CITY)) == 0
+                    && !w.isStop(j) && !(w.clinical(j) && !firstOnly(w, j))
+                    && (w.flags(j) & (WordLexicon.COUNTRY | WordLexicon.STATE | WordLexicon.CITY)) == 0
                     && (w.flags(j) == 0 && unknownWord(w, j) && w.len(j) >= 3 && !ENGLISH_SUFFIX.matcher(w.lower(j)).find()
                     || (w.flags(j) & WordLexicon.FIRST) != 0)) {
                 // "Shovda is very reliable.", "Mehrudin shouted at Todd", "David is a very sympathetic person."
@@ -1238,7 +1311,8 @@ public final class PhiDetector {
                             && dotSpace)) {
                         name[k] = true;
                         changed = true;
-                    } else if (space && w.titleCase(k) && weakName(w, k) && !eponym(s, w, k)) {
+                    } else if (space && w.titleCase(k) && (weakName(w, k) || k == j + 1 && rareAfterGiven(w, j, k))
+                            && !eponym(s, w, k)) {
                         name[k] = true;
                         changed = true;
                     } else if (comma && w.titleCase(k) && k == j + 1 && strongName(w, k)) {
@@ -1264,6 +1338,32 @@ public final class PhiDetector {
                     }
                 }
             }
+        }
+        // 6b. organizations named after people: "Clark, Romero and Hall Orchestra", "Russell Investments"
+        for (int j = 0; j < w.n; j++) {
+            if (!name[j]) {
+                continue;
+            }
+            int k = j;
+            while (true) {
+                if (k + 1 < w.n && name[k + 1] && !w.newlineBetween(k, k + 1)
+                        && onlyChars(s, w.end[k], w.start[k + 1], " ,&-", 3)) {
+                    k++;
+                } else if (k + 2 < w.n && name[k + 2] && andBetween(s, w, k, k + 1, k + 2)) {
+                    k += 2;
+                } else {
+                    break;
+                }
+            }
+            int next = k + 1;
+            if (next < w.n && !w.newlineBetween(k, next) && onlyChars(s, w.end[k], w.start[next], " ,&", 3)
+                    && (w.titleCase(next) || w.allCaps(next) || w.len(next) <= 3)
+                    && ORG_WORDS.contains(s, w.start[next], w.len(next))) {
+                for (int x = j; x <= k; x++) {
+                    name[x] = false;
+                }
+            }
+            j = k;
         }
         // 7. propagate to other mentions of the same word
         Set<String> found = new HashSet<>();
@@ -1346,6 +1446,71 @@ public final class PhiDetector {
         return taken;
     }
 
+    /** Words that end the name of a company or band: the names before them are not people. */
+    private static final KeyTable ORG_WORDS = KeyTable.of(Arrays.asList(("inc incorporated ltd llc llp plc corp"
+            + " corporation co company group technologies technology software analytics associates investments"
+            + " insurance consulting agency partners bank foundation systems solutions labs laboratories holdings"
+            + " services media global international industries enterprises orchestra band ventures capital trust"
+            + " gmbh ag bv oy ab nv spa srl pty").split(" ")));
+
+    private static int lineStart(String s, int pos) {
+        int k = pos;
+        while (k > 0 && s.charAt(k - 1) != '\n' && s.charAt(k - 1) != '\r') {
+            k--;
+        }
+        return k;
+    }
+
+    private static boolean restOfLineHasText(String s, int from) {
+        for (int k = from; k < s.length() && s.charAt(k) != '\n' && s.charAt(k) != '\r'; k++) {
+            if (Character.isLetterOrDigit(s.charAt(k)) || s.charAt(k) == '"') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A word that may name a speaker: capitalized or lower case, a listed name or unknown, no header word. */
+    private boolean speakerWord(Words w, int j) {
+        if (!(w.titleCase(j) || Character.isLowerCase(w.s.charAt(w.start[j]))) || w.len(j) < 2 || w.isStop(j)
+                || HEADER_WORDS.contains(w.lower(j))) {
+            return false;
+        }
+        int f = w.flags(j);
+        if (w.clinical(j) && (f & WordLexicon.FIRST) == 0) {
+            return false;
+        }
+        if ((f & (WordLexicon.COUNTRY | WordLexicon.STATE | WordLexicon.ENGLISH | WordLexicon.DICT)) != 0) {
+            return false;
+        }
+        return (f & (WordLexicon.FIRST | WordLexicon.LAST)) != 0 || f == 0 && w.len(j) >= 3;
+    }
+
+    /** A listed given name that is no English or dictionary word ("David", "Ella"; not "Mark", "Destiny"). */
+    private static boolean firstOnly(Words w, int j) {
+        int f = w.flags(j);
+        return (f & WordLexicon.FIRST) != 0 && (f & (WordLexicon.ENGLISH | WordLexicon.DICT)) == 0;
+    }
+
+    /** "Edith Blackwood": a capitalized dictionary word (no English word of the common list) after a given name. */
+    private boolean rareAfterGiven(Words w, int j, int k) {
+        int f = w.flags(k);
+        return (w.flags(j) & WordLexicon.FIRST) != 0 && w.titleCase(j) && (f & WordLexicon.DICT) != 0
+                && (f & (WordLexicon.ENGLISH | WordLexicon.COUNTRY | WordLexicon.STATE)) == 0 && !w.clinical(k)
+                && !w.isStop(k) && w.len(k) >= 4 && !HEADER_WORDS.contains(w.lower(k));
+    }
+
+    /** A lower-case listed given name (dictionary words such as "chad" included). */
+    private boolean lowerGiven(Words w, int j) {
+        return w.len(j) >= 3 && Character.isLowerCase(w.s.charAt(w.start[j])) && (w.flags(j) & WordLexicon.FIRST) != 0
+                && (w.flags(j) & (WordLexicon.COUNTRY | WordLexicon.STATE)) == 0 && !w.isStop(j);
+    }
+
+    /** ", " between list items. */
+    private static boolean listGap(String s, int a, int b) {
+        return b - a >= 1 && b - a <= 2 && s.charAt(a) == ',' && (b - a == 1 || s.charAt(a + 1) == ' ');
+    }
+
     /** Verbs that follow a person's name at the start of a sentence ("Shovda is", "Mehrudin shouted"). */
     private static final KeyTable NAME_VERBS = KeyTable.of(Arrays.asList(("is was will lives lived shouted said says"
             + " began begins has had arrived told asked wrote writes went came speaks spoke works worked joined died"
@@ -1413,7 +1578,7 @@ public final class PhiDetector {
 
     private boolean unknownWord(Words w, int j) {
         int f = w.flags(j);
-        return (f & WordLexicon.ENGLISH) == 0 && !w.clinical(j) && !w.isStop(j);
+        return (f & (WordLexicon.ENGLISH | WordLexicon.DICT)) == 0 && !w.clinical(j) && !w.isStop(j);
     }
 
     private boolean nextIsName(Words w, int j) {
@@ -1535,7 +1700,8 @@ public final class PhiDetector {
                 }
             }
             int pf = k == j ? f : words.flags(s, w.start[j], w.end[k] - w.start[j]);
-            boolean city = (pf & WordLexicon.CITY) != 0 && (k > j || (f & WordLexicon.ENGLISH) == 0 && !w.clinical(j));
+            boolean city = (pf & WordLexicon.CITY) != 0 && (k > j || (f & (WordLexicon.ENGLISH | WordLexicon.DICT)) == 0
+                    && !w.clinical(j));
             if (strongCue && (city || unknownWord(w, j) || (f & (WordLexicon.FIRST | WordLexicon.LAST)) != 0)
                     || city && wsBefore && weakPlaceCue.region(from, w.start[j]).find()) {
                 out.add(new PhiSpan(w.start[j], w.end[k], PhiType.LOCATION, "CITY"));
@@ -1638,9 +1804,31 @@ public final class PhiDetector {
             int f = flags[i];
             if (f < 0) {
                 f = words.flags(s, start[i], end[i] - start[i]);
+                if (f == 0) {
+                    f = compoundFlags(i);
+                }
                 flags[i] = f;
             }
             return f;
+        }
+
+        /** A hyphenated word all of whose parts are dictionary words or single letters ("Follow-up", "T-wave"). */
+        private int compoundFlags(int i) {
+            int from = start[i];
+            boolean hyphen = false;
+            for (int k = start[i]; k <= end[i]; k++) {
+                if (k == end[i] || s.charAt(k) == '-') {
+                    int l = k - from;
+                    if (l > 1 && (words.flags(s, from, l) & (WordLexicon.DICT | WordLexicon.ENGLISH)) == 0) {
+                        return 0;
+                    }
+                    if (k < end[i]) {
+                        hyphen = true;
+                    }
+                    from = k + 1;
+                }
+            }
+            return hyphen ? WordLexicon.DICT : 0;
         }
 
         boolean isPlace(int i) {
@@ -1725,7 +1913,7 @@ public final class PhiDetector {
                 return false;
             }
             int f = flags(i);
-            return (f & (WordLexicon.FIRST | WordLexicon.LAST)) != 0 && (f & WordLexicon.ENGLISH) == 0
+            return (f & (WordLexicon.FIRST | WordLexicon.LAST)) != 0 && (f & (WordLexicon.ENGLISH | WordLexicon.DICT)) == 0
                     && !clinical(i) && !isStop(i) && (f & (WordLexicon.COUNTRY | WordLexicon.STATE)) == 0;
         }
 

@@ -22,6 +22,8 @@ final class WordLexicon {
     static final int ENGLISH = 8;
     static final int COUNTRY = 16;
     static final int STATE = 32;
+    /** A lower-case WordNet lemma or inflection: a dictionary word, so a capitalized one is not an unknown word. */
+    static final int DICT = 64;
 
     private final KeyTable flags;
     /** Surrogate pools: plain Latin-letter listed names and cities, capitalized, sorted (deterministic picks). */
@@ -86,6 +88,7 @@ final class WordLexicon {
                         case 'E' -> ENGLISH;
                         case 'N' -> COUNTRY;
                         case 'S' -> STATE;
+                        case 'W' -> DICT;
                         default -> 0;
                     };
                 }

