@@ -2,6 +2,7 @@ package org.medsift.app;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.medsift.app.output.OutputProvenance;
@@ -9,6 +10,7 @@ import org.medsift.core.pipeline.Pipeline;
 import org.medsift.core.pipeline.StageListener;
 import org.medsift.core.problem.Problem;
 import org.medsift.core.text.Document;
+import org.medsift.core.text.Layers;
 import org.medsift.core.text.Text;
 import org.medsift.lexicon.DefaultLexicon;
 import org.medsift.nlp.assertion.ContextRules;
@@ -28,11 +30,13 @@ public final class Extraction {
     private final Lexicon lexicon;
     private final Pipeline pipeline;
     private final List<Path> ruleFiles;
+    private final LocalDate documentDate;
 
-    private Extraction(Lexicon lexicon, Pipeline pipeline, List<Path> ruleFiles) {
+    private Extraction(Lexicon lexicon, Pipeline pipeline, List<Path> ruleFiles, LocalDate documentDate) {
         this.lexicon = lexicon;
         this.pipeline = pipeline;
         this.ruleFiles = List.copyOf(ruleFiles);
+        this.documentDate = documentDate;
     }
 
     public static Builder builder() {
@@ -41,12 +45,36 @@ public final class Extraction {
 
     /** Runs the pipeline over one text; thread-safe. Returns the frozen document. */
     public Document extract(Text text) {
-        return pipeline.process(text);
+        return pipeline.process(newDocument(text), StageListener.NONE);
+    }
+
+    /**
+     * Runs the pipeline over a document the caller prepared, e.g. with its own {@link Layers#DOCUMENT_DATE}
+     * (which then wins over the builder's {@link Builder#documentDate}). Returns it frozen.
+     */
+    public Document extract(Document doc) {
+        if (documentDate != null && !doc.has(Layers.DOCUMENT_DATE)) {
+            doc.put(Layers.DOCUMENT_DATE, documentDate);
+        }
+        return pipeline.process(doc, StageListener.NONE);
+    }
+
+    private Document newDocument(Text text) {
+        Document doc = new Document(text);
+        if (documentDate != null) {
+            doc.put(Layers.DOCUMENT_DATE, documentDate);
+        }
+        return doc;
+    }
+
+    /** The document date given to every document, or {@code null}. */
+    public LocalDate documentDate() {
+        return documentDate;
     }
 
     /** As {@link #extract(Text)}, with problems found while reading the input attached to the document. */
     public Document extract(Text text, List<Problem> inputProblems) {
-        Document doc = new Document(text);
+        Document doc = newDocument(text);
         for (Problem p : inputProblems) {
             doc.report(p);
         }
@@ -55,7 +83,7 @@ public final class Extraction {
 
     /** As {@link #extract(Text)}, reporting each stage's time. */
     public Document extract(Text text, StageListener listener) {
-        return pipeline.process(text, listener);
+        return pipeline.process(newDocument(text), listener);
     }
 
     public Lexicon lexicon() {
@@ -84,6 +112,7 @@ public final class Extraction {
         private Lexicon lexicon;
         private final List<Path> ruleFiles = new ArrayList<>();
         private final List<String> disabled = new ArrayList<>();
+        private LocalDate documentDate;
 
         private Builder() {
         }
@@ -106,6 +135,15 @@ public final class Extraction {
             return this;
         }
 
+        /**
+         * The document (note) date put on every document as {@link Layers#DOCUMENT_DATE}, against which relative
+         * temporal expressions ("3 days ago", "last March") are resolved; {@code null} (the default) for none.
+         */
+        public Builder documentDate(LocalDate date) {
+            this.documentDate = date;
+            return this;
+        }
+
         public Extraction build() {
             Lexicon lex = lexicon != null ? lexicon : DefaultLexicon.get();
             ContextRules rules = ruleFiles.isEmpty() ? ContextRules.defaults() : ContextRules.withSiteRules(ruleFiles);
@@ -113,7 +151,7 @@ public final class Extraction {
             for (String stage : disabled) {
                 b.without(stage);
             }
-            return new Extraction(lex, b.build(), ruleFiles);
+            return new Extraction(lex, b.build(), ruleFiles, documentDate);
         }
     }
 }

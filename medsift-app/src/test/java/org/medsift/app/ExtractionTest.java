@@ -84,7 +84,8 @@ class ExtractionTest {
     void provenanceNamesLexiconAndStages() {
         var p = extraction.provenance(java.time.Instant.EPOCH);
         assertEquals("medsift-default", p.lexicon());
-        assertEquals(List.of("tokenizer", "sentences", "sections", "lexicon", "context", "medications", "measurements"),
+        assertEquals(List.of("tokenizer", "sentences", "sections", "lexicon", "context", "medications", "measurements",
+                "temporal"),
                 p.stages());
     }
 

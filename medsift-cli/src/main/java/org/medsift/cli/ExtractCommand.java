@@ -70,6 +70,11 @@ public final class ExtractCommand implements Callable<Integer> {
             + "assertion and the cues that set it (category, trigger, trigger span, scope span, rule id).")
     boolean explain;
 
+    @Option(names = "--document-date", paramLabel = "YYYY-MM-DD", description = "The date of the notes, against "
+            + "which relative temporal expressions (\"3 days ago\", \"last March\") are resolved. Default: none "
+            + "(relative expressions keep their offset and get no value).")
+    String documentDate;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter outw = spec.commandLine().getOut();
@@ -116,6 +121,14 @@ public final class ExtractCommand implements Callable<Integer> {
             eb.lexicon(Lexicon.open(lexicon));
         }
         rules.forEach(eb::contextRules);
+        if (documentDate != null) {
+            try {
+                eb.documentDate(java.time.LocalDate.parse(documentDate));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--document-date '" + documentDate
+                        + "' is not a date; expected YYYY-MM-DD");
+            }
+        }
         Extraction extraction = eb.build();
         long startupNanos = System.nanoTime() - t0;
 

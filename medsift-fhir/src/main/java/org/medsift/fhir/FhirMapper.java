@@ -578,6 +578,20 @@ public final class FhirMapper {
                     }
                 }
             }
+            // the RxNorm clinical drug, when every dosed mention that has one agrees on it
+            org.medsift.core.model.Code scd = null;
+            boolean agree = true;
+            for (ConceptMention mention : mentionsOf(m)) {
+                Medication med = medications.get(mention.start());
+                if (med != null && med.clinicalDrug() != null) {
+                    agree &= scd == null || scd.code().equals(med.clinicalDrug().code());
+                    scd = scd == null ? med.clinicalDrug() : scd;
+                }
+            }
+            if (scd != null && agree) {
+                ms.getMedicationCodeableConcept().getCoding().add(0, new Coding(scd.system(), scd.code(),
+                        scd.display()));
+            }
             if (!seen.isEmpty()) {
                 summary.setLength(0);
                 summary.append("Medication ").append(m.preferredName()).append(": ").append(status.toCode())

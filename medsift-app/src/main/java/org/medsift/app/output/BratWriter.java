@@ -11,6 +11,7 @@ import org.medsift.core.model.Measurement;
 import org.medsift.core.model.Medication;
 import org.medsift.core.model.MedicationAttribute;
 import org.medsift.core.model.SemanticGroup;
+import org.medsift.core.model.TemporalExpression;
 import org.medsift.core.text.Document;
 import org.medsift.core.text.Layers;
 
@@ -39,6 +40,10 @@ import org.medsift.core.text.Layers;
  *   <li>Measurements: {@code Lab} or {@code Vital} for the name, {@code Value}, {@code Unit}, {@code Flag} and
  *       {@code ReferenceRange}, with {@code ValueOf}, {@code UnitOf}, {@code FlagOf}, {@code ReferenceRangeOf}
  *       relations to the name.</li>
+ *   <li>Temporal expressions (since the temporal stage): {@code Date}, {@code Time} or {@code TemporalDuration}
+ *       (not {@code Duration}, which is the medication attribute), with the normalized value in an
+ *       {@code AnnotatorNotes} line: {@code #1\tAnnotatorNotes T12\tvalue=2026-03-04 anchor=DOCUMENT offset=-P3D}
+ *       ({@code anchor} and {@code offset} only for relative expressions, {@code value} only when known).</li>
  * </ul>
  * {@link #annotationConf()} and {@link #toolsConf()} give the matching brat configuration (also shipped as
  * {@code org/medsift/app/output/annotation.conf}). Stateless and thread-safe.
@@ -133,6 +138,32 @@ public final class BratWriter {
             part(out, text, ids, "Flag", m.flagStart(), m.flagEnd(), name);
             if (m.referenceRange() != null) {
                 part(out, text, ids, "ReferenceRange", m.referenceRange().start(), m.referenceRange().end(), name);
+            }
+        }
+        int notes = 0;
+        for (TemporalExpression x : doc.find(Layers.TEMPORALS).orElse(List.of())) {
+            String type = switch (x.type()) {
+                case DATE -> "Date";
+                case TIME -> "Time";
+                case DURATION -> "TemporalDuration";
+            };
+            String id = textBound(out, text, ids, type, x.start(), x.end());
+            if (id == null) {
+                continue;
+            }
+            StringBuilder note = new StringBuilder(48);
+            if (!x.value().isEmpty()) {
+                note.append("value=").append(x.value());
+            }
+            if (x.relative()) {
+                note.append(note.length() > 0 ? " " : "").append("anchor=").append(x.anchor().name());
+                if (!x.offset().isEmpty()) {
+                    note.append(" offset=").append(x.offset());
+                }
+            }
+            if (note.length() > 0) {
+                out.append('#').append(Integer.toString(++notes)).append("\tAnnotatorNotes ").append(id).append('\t')
+                        .append(note).append('\n');
             }
         }
     }
@@ -251,6 +282,7 @@ public final class BratWriter {
         }
         b.append("Drug\nStrength\nDoseAmount\nForm\nRoute\nFrequency\nDuration\nPRN\nMedStatus\n");
         b.append("Lab\nVital\nValue\nUnit\nFlag\nReferenceRange\n");
+        b.append("Date\nTime\nTemporalDuration\n");
         b.append("\n[relations]\n");
         for (String a : new String[] {"Strength", "DoseAmount", "Form", "Route", "Frequency", "Duration", "PRN",
             "MedStatus"}) {

@@ -14,6 +14,7 @@ import org.medsift.core.model.Medication;
 import org.medsift.core.model.MedicationAttribute;
 import org.medsift.core.model.Quantity;
 import org.medsift.core.model.ReferenceRange;
+import org.medsift.core.model.TemporalExpression;
 import org.medsift.core.model.Timing;
 import org.medsift.core.problem.Problem;
 import org.medsift.core.text.Document;
@@ -21,7 +22,7 @@ import org.medsift.core.text.Layers;
 import org.medsift.core.text.Section;
 
 /**
- * Writes documents as Medsift JSON, schema {@value #SCHEMA} (docs/json-schema.md, docs/medsift-1.1.schema.json):
+ * Writes documents as Medsift JSON, schema {@value #SCHEMA} (docs/json-schema.md, docs/medsift-1.2.schema.json):
  * one object per document with its sections, every finding (offsets, covered text, concept, codes, assertion with
  * its cues, section, sentence, provenance) and its problems, plus the run's provenance.
  *
@@ -43,7 +44,7 @@ import org.medsift.core.text.Section;
  */
 public final class JsonWriter {
     /** The schema id written as {@code "schema"} in every document object. */
-    public static final String SCHEMA = "medsift/1.1";
+    public static final String SCHEMA = "medsift/1.2";
 
     private final OutputProvenance provenance;
     private final boolean pretty;
@@ -96,6 +97,8 @@ public final class JsonWriter {
         j.field("schema", SCHEMA);
         j.field("id", view.text.id());
         j.field("length", view.text.length());
+        java.time.LocalDate docDate = doc.find(Layers.DOCUMENT_DATE).orElse(null);
+        j.field("documentDate", docDate == null ? null : docDate.toString());
         provenance(j);
         j.name("sections").beginArray();
         for (Section s : view.sections) {
@@ -115,6 +118,19 @@ public final class JsonWriter {
         j.name("measurements").beginArray();
         for (Measurement m : doc.find(Layers.MEASUREMENTS).orElse(java.util.List.of())) {
             measurement(j, view, m);
+        }
+        j.endArray();
+        j.name("temporals").beginArray();
+        for (TemporalExpression x : doc.find(Layers.TEMPORALS).orElse(java.util.List.of())) {
+            j.beginObject();
+            j.field("type", x.type().name());
+            j.field("start", x.start());
+            j.field("end", x.end());
+            j.field("text", view.text.cover(x.start(), x.end()));
+            j.field("value", x.value());
+            j.field("anchor", x.anchor().name());
+            j.field("offset", x.offset());
+            j.endObject();
         }
         j.endArray();
         j.name("problems").beginArray();
@@ -256,6 +272,16 @@ public final class JsonWriter {
         j.field("asNeeded", m.asNeeded());
         j.field("asNeededReason", m.asNeededReason());
         j.field("status", m.status());
+        j.name("clinicalDrug");
+        if (m.clinicalDrug() == null) {
+            j.nullValue();
+        } else {
+            j.beginObject();
+            j.field("system", m.clinicalDrug().system());
+            j.field("code", m.clinicalDrug().code());
+            j.field("display", m.clinicalDrug().display());
+            j.endObject();
+        }
         assertion(j, d.assertion());
         j.endObject();
     }

@@ -1,5 +1,5 @@
 /**
- * Output writers: {@link org.medsift.app.output.JsonWriter} (Medsift JSON, schema {@code medsift/1.1}, and NDJSON),
+ * Output writers: {@link org.medsift.app.output.JsonWriter} (Medsift JSON, schema {@code medsift/1.2}, and NDJSON),
  * {@link org.medsift.app.output.NoteNlpWriter} (OMOP CDM v5.4 {@code NOTE_NLP} CSV) and
  * {@link org.medsift.app.output.BratWriter} (brat standoff). FHIR R4 output is {@code org.medsift.fhir.FhirMapper}.
  *

@@ -34,7 +34,7 @@ class JsonWriterTest {
     @SuppressWarnings("unchecked")
     static void loadSchema() throws IOException {
         schema = (Map<String, Object>) MiniJson.parse(
-                Files.readString(DOCS.resolve("medsift-1.1.schema.json"), StandardCharsets.UTF_8));
+                Files.readString(DOCS.resolve("medsift-1.2.schema.json"), StandardCharsets.UTF_8));
     }
 
     @SuppressWarnings("unchecked")
@@ -80,7 +80,8 @@ class JsonWriterTest {
     @Test
     void writesKeysInTheDocumentedOrder() {
         Map<String, Object> doc = parse(JsonWriter.compact(OutputFixtures.PROVENANCE).toJson(OutputFixtures.note()));
-        assertEquals(List.of("schema", "id", "length", "provenance", "sections", "findings", "medications", "measurements", "problems"),
+        assertEquals(List.of("schema", "id", "length", "documentDate", "provenance", "sections", "findings", "medications",
+                "measurements", "temporals", "problems"),
                 new ArrayList<>(doc.keySet()));
         assertEquals(List.of("start", "end", "text", "conceptId", "preferredName", "group", "codes", "matchedTerm",
                 "matchKind", "confidence", "assertion", "section", "sentence", "source"),
@@ -91,7 +92,7 @@ class JsonWriterTest {
     void everyStringSurvivesTheRoundTripExactly() {
         Document d = OutputFixtures.note();
         Map<String, Object> doc = parse(JsonWriter.compact(OutputFixtures.PROVENANCE).toJson(d));
-        assertEquals("medsift/1.1", doc.get("schema"));
+        assertEquals("medsift/1.2", doc.get("schema"));
         assertEquals(new BigDecimal(OutputFixtures.NOTE.length()), doc.get("length"));
         for (Map<String, Object> f : list(doc.get("findings"))) {
             int start = ((BigDecimal) f.get("start")).intValue();

@@ -23,7 +23,7 @@ import org.medsift.core.text.Text;
 import org.medsift.fhir.FhirMapper;
 import org.medsift.fhir.FhirValidation;
 
-/** Medications and measurements through every output: JSON schema 1.1, FHIR (zero errors) and brat relations. */
+/** Medications and measurements through every output: JSON schema 1.2, FHIR (zero errors) and brat relations. */
 class MedicationOutputTest {
     static final String NOTE = "MEDICATIONS:\n"
             + "1. Metoprolol 25 mg po bid, lisinopril 10 mg daily.\n"
@@ -76,9 +76,9 @@ class MedicationOutputTest {
     }
 
     @Test
-    void jsonConformsToSchemaOneOne() throws IOException {
+    void jsonConformsToSchemaOneTwo() throws IOException {
         Map<String, Object> schema = (Map<String, Object>) MiniJson.parse(Files.readString(
-                Path.of("..", "docs", "medsift-1.1.schema.json"), StandardCharsets.UTF_8));
+                Path.of("..", "docs", "medsift-1.2.schema.json"), StandardCharsets.UTF_8));
         Map<String, Object> json = (Map<String, Object>) MiniJson.parse(
                 JsonWriter.pretty(extraction.provenance(java.time.Instant.EPOCH)).toJson(doc));
         assertEquals(List.of(), SchemaCheck.check(schema, json));

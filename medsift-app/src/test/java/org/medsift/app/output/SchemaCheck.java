@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Checks a parsed JSON value against the subset of JSON Schema 2020-12 that docs/medsift-1.1.schema.json (and 1.0) uses:
+ * Checks a parsed JSON value against the subset of JSON Schema 2020-12 that docs/medsift-1.2.schema.json (and 1.1, 1.0) uses:
  * $ref (local), type, const, enum, anyOf, minimum, maximum, pattern, required, properties, additionalProperties
  * false, items. Returns the violations; an unsupported keyword is itself a violation, so the schema cannot silently
  * outgrow the check.

@@ -20,10 +20,26 @@ import java.util.List;
  * @param asNeededReason the PRN reason as written ("pain"); empty when none
  * @param status         {@code start}, {@code stop}, {@code continue}, {@code hold}, {@code increase},
  *                       {@code decrease}, {@code discontinued}; empty when none
+ * @param clinicalDrug   the RxNorm clinical drug (SCD) whose ingredient, strength and form match this medication
+ *                       ({@code 314076 lisinopril 10 MG Oral Tablet}); {@code null} when none matches
  */
 public record Medication(ConceptMention drug, List<ConceptMention> aliases, List<MedicationAttribute> attributes,
         Quantity strength, Quantity strengthPer, Quantity dose, CodedText route, CodedText form, Timing timing,
-        Quantity duration, boolean asNeeded, String asNeededReason, String status) {
+        Quantity duration, boolean asNeeded, String asNeededReason, String status, Code clinicalDrug) {
+    /** A medication without a clinical-drug code. */
+    public Medication(ConceptMention drug, List<ConceptMention> aliases, List<MedicationAttribute> attributes,
+            Quantity strength, Quantity strengthPer, Quantity dose, CodedText route, CodedText form, Timing timing,
+            Quantity duration, boolean asNeeded, String asNeededReason, String status) {
+        this(drug, aliases, attributes, strength, strengthPer, dose, route, form, timing, duration, asNeeded,
+                asNeededReason, status, null);
+    }
+
+    /** This medication with the given clinical-drug code. */
+    public Medication withClinicalDrug(Code code) {
+        return new Medication(drug, aliases, attributes, strength, strengthPer, dose, route, form, timing, duration,
+                asNeeded, asNeededReason, status, code);
+    }
+
     public Medication {
         if (drug == null) {
             throw new IllegalArgumentException("medication needs a drug mention");

@@ -1,9 +1,11 @@
 package org.medsift.core.text;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.medsift.core.model.ConceptMention;
 import org.medsift.core.model.Measurement;
 import org.medsift.core.model.Medication;
+import org.medsift.core.model.TemporalExpression;
 
 /** The standard layers. Annotators declare which they require and produce. */
 public final class Layers {
@@ -27,6 +29,14 @@ public final class Layers {
     public static final LayerKey<List<Medication>> MEDICATIONS = LayerKey.of("medications");
     /** Lab results and vital signs with their values, in text order of the name. */
     public static final LayerKey<List<Measurement>> MEASUREMENTS = LayerKey.of("measurements");
+    /** Dates, times, durations and relative expressions, in text order, non-overlapping. */
+    public static final LayerKey<List<TemporalExpression>> TEMPORALS = LayerKey.of("temporals");
+    /**
+     * The document (note) date, against which relative temporal expressions are resolved. Set by the caller before
+     * the pipeline runs (e.g. {@code medsift extract --document-date 2026-03-07}); no annotator produces it and
+     * none requires it: without it relative expressions keep their offset and get no value.
+     */
+    public static final LayerKey<LocalDate> DOCUMENT_DATE = LayerKey.of("document-date");
 
     private Layers() {
     }

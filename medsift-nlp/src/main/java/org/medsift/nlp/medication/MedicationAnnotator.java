@@ -48,6 +48,18 @@ public final class MedicationAnnotator implements Annotator {
 
     private static final Workspace.Key<SigScanner> SCANNER = Workspace.Key.of(SigScanner::new);
 
+    private final ClinicalDrugIndex clinicalDrugs;
+
+    /** Without clinical-drug codes. */
+    public MedicationAnnotator() {
+        this(ClinicalDrugIndex.empty());
+    }
+
+    /** With the RxNorm clinical drugs of {@code clinicalDrugs} ({@link ClinicalDrugIndex#of}). */
+    public MedicationAnnotator(ClinicalDrugIndex clinicalDrugs) {
+        this.clinicalDrugs = clinicalDrugs;
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -65,7 +77,23 @@ public final class MedicationAnnotator implements Annotator {
 
     @Override
     public void annotate(Document doc, Workspace workspace) {
-        doc.put(Layers.MEDICATIONS, extract(doc, workspace.get(SCANNER)));
+        List<Medication> meds = extract(doc, workspace.get(SCANNER));
+        if (clinicalDrugs.size() > 0) {
+            List<Medication> coded = null;
+            for (int i = 0; i < meds.size(); i++) {
+                org.medsift.core.model.Code scd = clinicalDrugs.find(meds.get(i));
+                if (scd != null) {
+                    if (coded == null) {
+                        coded = new java.util.ArrayList<>(meds);
+                    }
+                    coded.set(i, meds.get(i).withClinicalDrug(scd));
+                }
+            }
+            if (coded != null) {
+                meds = List.copyOf(coded);
+            }
+        }
+        doc.put(Layers.MEDICATIONS, meds);
     }
 
     /** One drug being built. */

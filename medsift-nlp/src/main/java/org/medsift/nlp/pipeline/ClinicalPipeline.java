@@ -5,9 +5,11 @@ import org.medsift.nlp.assertion.ContextAnnotator;
 import org.medsift.nlp.assertion.ContextRules;
 import org.medsift.nlp.dictionary.LexiconMatcher;
 import org.medsift.nlp.measure.MeasurementAnnotator;
+import org.medsift.nlp.medication.ClinicalDrugIndex;
 import org.medsift.nlp.medication.MedicationAnnotator;
 import org.medsift.nlp.section.SectionDetector;
 import org.medsift.nlp.sentence.SentenceSplitter;
+import org.medsift.nlp.temporal.TemporalAnnotator;
 import org.medsift.nlp.tokenize.ClinicalTokenizer;
 import org.medsift.vocab.Lexicon;
 
@@ -18,7 +20,8 @@ public final class ClinicalPipeline {
 
     /**
      * The default stages, in order: {@code tokenizer}, {@code sentences}, {@code sections}, {@code lexicon},
-     * {@code context}, {@code medications}, {@code measurements}. Returns the builder so callers can switch stages off or replace them before building.
+     * {@code context}, {@code medications}, {@code measurements}, {@code temporal} (which reads
+     * {@link org.medsift.core.text.Layers#DOCUMENT_DATE} when the caller set it). Returns the builder so callers can switch stages off or replace them before building.
      */
     public static Pipeline.Builder builder(Lexicon lexicon, ContextRules rules) {
         return Pipeline.builder()
@@ -27,8 +30,9 @@ public final class ClinicalPipeline {
                 .add(new SectionDetector())
                 .add(new LexiconMatcher(lexicon))
                 .add(new ContextAnnotator(rules))
-                .add(new MedicationAnnotator())
-                .add(new MeasurementAnnotator());
+                .add(new MedicationAnnotator(ClinicalDrugIndex.of(lexicon)))
+                .add(new MeasurementAnnotator())
+                .add(new TemporalAnnotator());
     }
 
     /** The stages that prepare text for assertion alone: tokenizer, sentences, sections. */

@@ -3,8 +3,8 @@ package org.medsift.nlp.measure;
 import org.medsift.vocab.Lexicon;
 
 /** The small lexicon of the medication tests, shared. */
-final class MedicationTestLexicon {
-    static final Lexicon LEXICON = org.medsift.nlp.medication.MedicationAnnotatorTest.LEXICON;
+public final class MedicationTestLexicon {
+    public static final Lexicon LEXICON = org.medsift.nlp.medication.MedicationAnnotatorTest.LEXICON;
 
     private MedicationTestLexicon() {
     }
