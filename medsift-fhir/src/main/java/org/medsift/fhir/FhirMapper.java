@@ -33,6 +33,8 @@ import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.MarkdownType;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Narrative;
+import org.hl7.fhir.utilities.xhtml.NodeType;
+import org.hl7.fhir.utilities.xhtml.XhtmlNode;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
@@ -876,26 +878,26 @@ public final class FhirMapper {
         return cc;
     }
 
-    /** A generated narrative: a one-line summary from lexicon names and statuses, never from the note text. */
+    /**
+     * A generated narrative: a one-line summary from lexicon names and statuses, never from the note text. The
+     * div is built as a node, not parsed from a string: HAPI builds a new XHTML parser (with its entity tables) for
+     * every parsed div, which made narratives most of the FHIR output's cost.
+     */
     static void narrate(DomainResource r, String summary) {
         Narrative n = r.getText();
         n.setStatus(Narrative.NarrativeStatus.GENERATED);
-        n.setDivAsString("<div xmlns=\"http://www.w3.org/1999/xhtml\">" + escapeXml(summary) + "</div>");
+        XhtmlNode div = new XhtmlNode(NodeType.Element, "div");
+        div.setAttribute("xmlns", "http://www.w3.org/1999/xhtml");
+        div.addText(xmlSafe(summary));
+        n.setDiv(div);
     }
 
-    static String escapeXml(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 16);
+    /** XML 1.0 forbids most control chars even as character references: they become spaces. */
+    static String xmlSafe(String s) {
+        StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '<': b.append("&lt;"); break;
-                case '>': b.append("&gt;"); break;
-                case '&': b.append("&amp;"); break;
-                case '"': b.append("&quot;"); break;
-                default:
-                    // XML 1.0 forbids most control chars even as references
-                    b.append(c < 0x20 && c != '\t' && c != '\n' && c != '\r' ? ' ' : c);
-            }
+            b.append(c < 0x20 && c != '\t' && c != '\n' && c != '\r' ? ' ' : c);
         }
         return b.toString();
     }
