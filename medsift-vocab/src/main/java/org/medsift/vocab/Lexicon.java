@@ -521,12 +521,18 @@ public final class Lexicon {
     /**
      * The one vocabulary word within edit distance 1 (one insertion, deletion, substitution or transposition of
      * adjacent chars) of a normalized word of at least 8 ASCII letters that is not itself in the vocabulary. Only
-     * vocabulary words of 8 letters or more are candidates. Allocates nothing.
+     * vocabulary words of 8 letters or more are candidates. A word of exactly 7 letters is taken only for the one
+     * 7-letter vocabulary word it becomes by swapping two adjacent letters ({@code porgraf} for {@code prograf}),
+     * found by looking each swap up (the fuzzy index holds no 7-letter words). Allocates nothing; the array is
+     * restored before returning.
      *
      * @return the word id, or {@link #NONE} when there is no such word, or more than one (ambiguous spelling),
-     *         or the word is shorter than 8 chars
+     *         or the word is shorter than 7 chars
      */
     public int fuzzyWordId(char[] normalized, int off, int len) {
+        if (len == TRANSPOSITION_LENGTH) {
+            return transposedWordId(normalized, off, len);
+        }
         if (len < Format.FUZZY_MIN_LENGTH) {
             return NONE;
         }
@@ -547,6 +553,37 @@ public final class Lexicon {
             }
         }
         return found;
+    }
+
+    /** Words of this many letters are matched by one adjacent transposition only ({@link #fuzzyWordId}). */
+    private static final int TRANSPOSITION_LENGTH = 7;
+
+    /** The one vocabulary word that {@code s[off, off+len)} becomes by one adjacent swap of letters, or NONE. */
+    private int transposedWordId(char[] s, int off, int len) {
+        int found = NONE;
+        for (int i = off; i + 1 < off + len; i++) {
+            char a = s[i];
+            char b = s[i + 1];
+            if (a == b || !isAsciiLetter(a) || !isAsciiLetter(b)) {
+                continue;
+            }
+            s[i] = b;
+            s[i + 1] = a;
+            int w = wordId(s, off, len);
+            s[i] = a;
+            s[i + 1] = b;
+            if (w >= 0 && w != found) {
+                if (found != NONE) {
+                    return NONE;
+                }
+                found = w;
+            }
+        }
+        return found;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     /** Optimal string alignment distance <= 1 between a vocabulary word and {@code s[off, off+len)}. */

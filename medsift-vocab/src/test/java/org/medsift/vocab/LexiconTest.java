@@ -201,6 +201,12 @@ class LexiconTest {
         assertEquals(pneumonia, lex.fuzzyWordId("pneumomia".toCharArray(), 0, 9));  // substitution
         assertEquals(Lexicon.NONE, lex.fuzzyWordId("pnaumomia".toCharArray(), 0, 9));
         assertEquals(Lexicon.NONE, lex.fuzzyWordId("breasts".toCharArray(), 0, 7));
+        int sulfate = lex.wordId("sulfate", 0, 7);
+        assertEquals(sulfate, lex.fuzzyWordId("sulfaet".toCharArray(), 0, 7)); // 7 letters: transposition only
+        assertEquals(sulfate, lex.fuzzyWordId("uslfate".toCharArray(), 0, 7));
+        assertEquals(Lexicon.NONE, lex.fuzzyWordId("sulfote".toCharArray(), 0, 7)); // substitution
+        assertEquals(Lexicon.NONE, lex.fuzzyWordId("sulfat".toCharArray(), 0, 6)); // deletion
+        assertEquals(Lexicon.NONE, lex.fuzzyWordId("sulfates".toCharArray(), 0, 8), "8 letters never match 7");
     }
 
     @Test

@@ -64,6 +64,9 @@ class LexiconMatcherTest {
         b.concept("medsift:dis_md", "Muscular dystrophy", SemanticGroup.DISORDER, "curated")
                 .addTerm("MD", TermKind.ABBREVIATION, "curated");
         b.concept("medsift:lab_complement", "C3 and C4", SemanticGroup.LAB, "curated");
+        b.concept("medsift:drg_tacrolimus", "Tacrolimus", SemanticGroup.DRUG, "curated")
+                .addTerm("Prograf", TermKind.BRAND, "curated");
+        b.concept("medsift:fnd_vertigo", "Vertigo", SemanticGroup.FINDING, "curated");
         return b.build();
     }
 
@@ -182,6 +185,15 @@ class LexiconMatcherTest {
         assertEquals(List.of("Pnuemonia=medsift:dis_pneumonia/FUZZY"), found("Pnuemonia."));
         assertEquals(List.of(), found("astma and asthmma"), "words under 8 letters need an exact spelling");
         assertEquals(List.of(), found("pnaumomia"), "two edits");
+    }
+
+    @Test
+    void toleratesOneTranspositionInSevenLetterDrugNamesOnly() {
+        assertEquals(List.of("porgraf=medsift:drg_tacrolimus/FUZZY"), found("porgraf 1 mg bid"));
+        assertEquals(List.of("Prgoraf=medsift:drg_tacrolimus/FUZZY"), found("Prgoraf."));
+        assertEquals(List.of(), found("prograd"), "substitution in 7 letters");
+        assertEquals(List.of(), found("vetrigo"), "7-letter spellings only for drugs");
+        assertEquals(List.of("vertigo=medsift:fnd_vertigo/EXACT"), found("vertigo"));
     }
 
     @Test
