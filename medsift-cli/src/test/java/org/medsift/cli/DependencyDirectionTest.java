@@ -53,6 +53,14 @@ class DependencyDirectionTest {
     }
 
     @Test
+    void readersKnowNoNlpOrFrontEnds() {
+        noClasses().that().resideInAPackage("org.medsift.io..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.medsift.nlp..", "org.medsift.vocab..",
+                        "org.medsift.lexicon..", "org.medsift.app..", "org.medsift.cli..", "org.medsift.fhir..")
+                .check(classes);
+    }
+
+    @Test
     void nothingDependsOnTheCommandLine() {
         noClasses().that().resideOutsideOfPackage("org.medsift.cli..")
                 .should().dependOnClassesThat().resideInAPackage("org.medsift.cli..")
