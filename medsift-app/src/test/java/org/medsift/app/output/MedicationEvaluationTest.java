@@ -50,10 +50,10 @@ class MedicationEvaluationTest {
             for (String line : Files.readAllLines(dir.resolve("tune_note" + n + ".ann"))) {
                 String[] c = line.split("\t");
                 String[] t = c[1].split(" ");
-                // the gold offsets are a few chars off this copy of the text: re-base on the covered text nearby
+                // the gold offsets are up to 9 chars off this copy of the text: re-base on the covered text nearby
                 int s0 = Integer.parseInt(t[1]);
-                int s = text.indexOf(c[2], Math.max(0, s0 - 8));
-                if (s < 0 || s > s0 + 8) {
+                int s = text.indexOf(c[2], Math.max(0, s0 - 16));
+                if (s < 0 || s > s0 + 16) {
                     s = s0;
                 }
                 int e = s + c[2].length();
@@ -81,9 +81,8 @@ class MedicationEvaluationTest {
         }
         System.out.printf("medExtractR: %d of %d gold spans found on the right drug; misses %s%n", found, gold,
                 misses);
-        // the one known miss: "porgraf" (transposed letters), beyond the lexicon's spelling tolerance, with its
-        // two attributes
-        assertTrue(found >= gold - 3, () -> "misses: " + misses);
+        // all found, "porgraf" (transposed letters) included since 7-letter drug names tolerate one transposition
+        assertTrue(found == gold, () -> "misses: " + misses);
     }
 
     private static boolean sameKind(String gold, MedicationAttribute.Kind kind) {

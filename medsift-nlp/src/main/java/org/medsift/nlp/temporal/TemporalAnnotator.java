@@ -844,7 +844,7 @@ public final class TemporalAnnotator implements Annotator {
                 if (v.is(t, "coming") && !v.is(t - 1, "the")) {
                     return t;
                 }
-                relative(t, t + 2, dir, 1, unit, Anchor.DOCUMENT);
+                relative(t, t + 2, dir, dir == 0 ? 0 : 1, unit, Anchor.DOCUMENT);
                 return t + 2;
             }
             int m = v.lookup(t + 1, MONTHS);
@@ -925,6 +925,12 @@ public final class TemporalAnnotator implements Annotator {
             if (Double.isNaN(amount) || amount < 0 || amount > 1000) {
                 return t;
             }
+            int first = t;
+            if (amount == 0.5 && v.is(t, "half") && v.is(t - 1, "a") && v.is(t - 2, "and")
+                    && !Double.isNaN(v.amount(t - 3))) {
+                first = t - 3; // "two and a half years"
+                amount += v.amount(first);
+            }
             int u = t + 1;
             boolean hyphen = false;
             if (ok(u) && v.isChar(u, '-') && v.glued(u)) {
@@ -957,9 +963,9 @@ public final class TemporalAnnotator implements Annotator {
                     anchor = Anchor.SURGERY;
                     end = a + 1;
                 } else if (v.is(e, "before")) {
-                    return durationOrNothing(t, u, amount, unit);
+                    return durationOrNothing(first, u, amount, unit);
                 }
-                relative(t, end, -1, amount, unit, anchor);
+                relative(first, end, -1, amount, unit, anchor);
                 return end;
             }
             if (ok(e) && v.in(e, AFTER)) {
@@ -985,12 +991,12 @@ public final class TemporalAnnotator implements Annotator {
                     }
                 }
                 if (anchor != null) {
-                    relative(t, a + 1, 1, amount, unit, anchor);
+                    relative(first, a + 1, 1, amount, unit, anchor);
                     return a + 1;
                 }
             }
             if (ok(e) && v.is(e, "from") && v.is(e + 1, "now")) {
-                relative(t, e + 2, 1, amount, unit, Anchor.DOCUMENT);
+                relative(first, e + 2, 1, amount, unit, Anchor.DOCUMENT);
                 return e + 2;
             }
             if (hyphen || (ok(e) && v.in(e, DURATION_TAILS))) {
@@ -998,24 +1004,24 @@ public final class TemporalAnnotator implements Annotator {
                         || v.is(e, "stay") || v.is(e, "supply") || v.is(e, "trial")))) {
                     return t;
                 }
-                add(Type.DURATION, t, u + 1, duration(amount, unit), Anchor.NONE, "");
+                add(Type.DURATION, first, u + 1, duration(amount, unit), Anchor.NONE, "");
                 return u + 1;
             }
-            int p = t - 1;
+            int p = first - 1;
             if (ok(p) && (v.is(p, "the") || v.is(p, "approximately") || v.is(p, "about") || v.is(p, "another")
                     || v.is(p, "additional"))) {
                 p--;
             }
             if (ok(p) && v.in(p, DURATION_LEADS) && !article) {
-                add(Type.DURATION, t, u + 1, duration(amount, unit), Anchor.NONE, "");
+                add(Type.DURATION, first, u + 1, duration(amount, unit), Anchor.NONE, "");
                 return u + 1;
             }
             if (ok(p) && (v.is(p, "for") || v.is(p, "over")) && article) {
-                add(Type.DURATION, t, u + 1, duration(amount, unit), Anchor.NONE, "");
+                add(Type.DURATION, first, u + 1, duration(amount, unit), Anchor.NONE, "");
                 return u + 1;
             }
-            if (ok(t - 1) && v.is(t - 1, "in") && unit >= HOUR) {
-                relative(t, u + 1, 1, amount, unit, Anchor.DOCUMENT);
+            if (ok(first - 1) && v.is(first - 1, "in") && unit >= HOUR) {
+                relative(first, u + 1, 1, amount, unit, Anchor.DOCUMENT);
                 return u + 1;
             }
             return t;

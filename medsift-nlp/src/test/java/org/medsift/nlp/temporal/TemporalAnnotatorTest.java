@@ -102,6 +102,8 @@ class TemporalAnnotatorTest {
                 "in 2 weeks|"));
         assertEquals("last week|DATE|2026-02-28|DOCUMENT|-P1W", one("Started last week."));
         assertEquals("2 hours ago|DATE|2026-03-07|DOCUMENT|-PT2H", one("Ate 2 hours ago."));
+        assertEquals("this week|DATE|2026-03-07|DOCUMENT|P0W", one("Seen this week."));
+        assertEquals("two and a half years ago|DATE||DOCUMENT|-P2.5Y", one("Quit two and a half years ago."));
     }
 
     @Test
