@@ -170,6 +170,7 @@ final class LexiconBuildCommand implements Callable<Integer> {
         b.write(this.out);
         double compileS = (System.nanoTime() - c0) / 1e9;
         Lexicon lex = Lexicon.open(this.out);
+        lex.verifyChecksum();
         summary(cl.getOut(), lex, reports, problems, compileS, (System.nanoTime() - t0) / 1e9);
         for (Problem p : problems.problems().subList(0, Math.min(50, problems.problems().size()))) {
             err.println("problem " + p.code() + " " + p.where() + ": " + p.message());
@@ -217,6 +218,7 @@ final class LexiconBuildCommand implements Callable<Integer> {
         s.termsBySource().forEach((src, n) -> out.println("source." + key(src) + ".terms: " + n));
         out.println("problems: " + problems.total());
         out.println("bytes: " + lex.sizeInBytes());
+        out.printf(Locale.ROOT, "checksum: %08X%n", lex.checksum());
         out.printf(Locale.ROOT, "compile_s: %.1f%n", compileS);
         out.printf(Locale.ROOT, "time_s: %.1f%n", totalS);
         out.flush();

@@ -71,6 +71,12 @@ public final class LexiconCommand implements Runnable {
         }
         out.println("bytes: " + lex.sizeInBytes());
         out.printf(Locale.ROOT, "load_ms: %.1f%n", loadNanos / 1e6);
+        try {
+            lex.verifyChecksum();
+            out.printf(Locale.ROOT, "checksum: %08X ok%n", lex.checksum());
+        } catch (org.medsift.vocab.LexiconFormatException e) {
+            out.println("checksum: " + e.getMessage());
+        }
         out.flush();
     }
 

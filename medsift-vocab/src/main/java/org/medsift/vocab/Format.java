@@ -4,7 +4,9 @@ package org.medsift.vocab;
  * Layout of the compiled lexicon (format version {@value #VERSION}). Little-endian throughout.
  *
  * <pre>
- * header:  "MSLX" | int formatVersion | int totalLength | int arrayCount | arrayCount x (int offset, int count)
+ * header:  "MSLX" | int formatVersion | int totalLength | int arrayCount | int checksum
+ *          | arrayCount x (int offset, int count)
+ * checksum: CRC-32C of every byte after the checksum field (the array table and the arrays); version 2 added it
  * arrays (each 4-byte aligned; count is in elements; element = byte, char or int by array):
  *   META          int   name ref, version ref, normalizer version, max reorder window, source count,
  *                       source count x (id ref, description ref)          (a ref is: int offset, int length)
@@ -33,8 +35,10 @@ package org.medsift.vocab;
  */
 final class Format {
     static final byte[] MAGIC = {'M', 'S', 'L', 'X'};
-    static final int VERSION = 1;
-    static final int HEADER_INTS = 4;
+    static final int VERSION = 2;
+    static final int HEADER_INTS = 5;
+    /** Byte offset of the checksum in the header; the checksum covers the bytes after it. */
+    static final int CHECKSUM_AT = 16;
 
     static final int META = 0;
     static final int STRINGS = 1;

@@ -56,6 +56,7 @@ public final class Lexicon {
     private final int maxReorderWindow;
     private final List<LexiconSource> sources;
     private final String[] sourceIds;
+    private final int checksum;
 
     // hot offsets, copied out of the arrays above
     private final int words;
@@ -103,6 +104,7 @@ public final class Lexicon {
                     + " (truncated or padded file)");
         }
         int arrayCount = buffer.getInt(12);
+        checksum = buffer.getInt(Format.CHECKSUM_AT);
         if (arrayCount != Format.ARRAY_COUNT) {
             throw new LexiconFormatException("lexicon has " + arrayCount + " arrays, format version "
                     + Format.VERSION + " has " + Format.ARRAY_COUNT);
@@ -213,13 +215,16 @@ public final class Lexicon {
     }
 
     /**
-     * Reads a compiled lexicon from a stream (for example a class-path resource) into a heap buffer. The stream is
-     * read to its end and not closed.
+     * Reads a compiled lexicon from a stream (for example a class-path resource) into a heap buffer and verifies
+     * its checksum. The stream is read to its end and not closed.
      *
-     * @throws LexiconFormatException when the bytes are not a lexicon of format {@link #FORMAT_VERSION}
+     * @throws LexiconFormatException when the bytes are not a lexicon of format {@link #FORMAT_VERSION} or do not
+     *                                match their checksum
      */
     public static Lexicon read(InputStream in) throws IOException {
-        return wrap(ByteBuffer.wrap(in.readAllBytes()));
+        Lexicon lex = wrap(ByteBuffer.wrap(in.readAllBytes()));
+        lex.verifyChecksum();
+        return lex;
     }
 
     /**
@@ -283,6 +288,30 @@ public final class Lexicon {
     /** Number of distinct normalized words. */
     public int vocabularySize() {
         return counts[Format.WORDS] / 2;
+    }
+
+    /** The CRC-32C stored in the header (of every byte after the checksum field). */
+    public int checksum() {
+        return checksum;
+    }
+
+    /**
+     * Recomputes the CRC-32C of the file and compares it with the header's. Reads every byte (a few hundred
+     * milliseconds for a UMLS-size lexicon), so {@link #open} does not do it; {@link #read} does, and
+     * {@code medsift lexicon build} and {@code stats} do.
+     *
+     * @throws LexiconFormatException when the bytes do not match the checksum (a corrupted or edited file)
+     */
+    public void verifyChecksum() throws LexiconFormatException {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        ByteBuffer b = buf.duplicate();
+        b.position(Format.CHECKSUM_AT + 4);
+        crc.update(b);
+        int computed = (int) crc.getValue();
+        if (computed != checksum) {
+            throw new LexiconFormatException(String.format(java.util.Locale.ROOT, "lexicon checksum mismatch: "
+                    + "header says %08X, the bytes give %08X (corrupted file; rebuild it)", checksum, computed));
+        }
     }
 
     /** Size of the compiled lexicon in bytes. */

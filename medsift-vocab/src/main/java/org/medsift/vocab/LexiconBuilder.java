@@ -1,13 +1,14 @@
 package org.medsift.vocab;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -46,11 +47,24 @@ public final class LexiconBuilder {
     private final String name;
     private final String version;
     private final Map<String, String> sources = new LinkedHashMap<>();
+    private final Map<String, Integer> sourceIndex = new HashMap<>();
     private final Map<String, ConceptEntry> concepts = new HashMap<>();
     private final Map<String, ConceptEntry> byCode = new HashMap<>();
-    private final Map<String, List<ConceptEntry>> byTerm = new HashMap<>();
     private final TermNormalizer normalizer = TermNormalizer.standard();
-    private int termCount;
+
+    // Terms live in flat arrays rather than one object each, and words are interned, so that a UMLS-size build
+    // (4 million terms) fits in a few GB of heap; see docs/vocabularies.md.
+    private final Map<String, Integer> wordIndex = new HashMap<>();
+    private final List<String> wordList = new ArrayList<>();
+    private final List<String> termText = new ArrayList<>();
+    private final List<ConceptEntry> termOwner = new ArrayList<>();
+    private final IntList termKindSource = new IntList();
+    private final IntList termWordStart = new IntList();
+    private final IntList termWordCount = new IntList();
+    private final IntList termNext = new IntList();
+    private final IntList wordPool = new IntList();
+    /** Normalized words to concepts, built on the first {@link #findByTerm} call and kept up to date after. */
+    private Map<IntKey, List<ConceptEntry>> byTerm;
 
     /**
      * A builder for a lexicon with this name and version (both appear in mention provenance,
@@ -76,6 +90,12 @@ public final class LexiconBuilder {
         if (old != null && !old.equals(description)) {
             throw new IllegalArgumentException("source '" + sourceId + "' is already registered as '" + old
                     + "', not '" + description + "'");
+        }
+        if (old == null) {
+            if (sources.size() > 0xFFFF) {
+                throw new IllegalArgumentException("too many sources (at most 65535)");
+            }
+            sourceIndex.put(sourceId, sourceIndex.size());
         }
         return this;
     }
@@ -115,11 +135,36 @@ public final class LexiconBuilder {
 
     /**
      * Concepts that already have a term with the same normalized words as {@code term} (any kind), in the order
-     * they got it; empty when none. For merging sources on names.
+     * they got it; empty when none. For merging sources on names. The first call builds an index of all terms.
      */
     public List<ConceptEntry> findByTerm(String term) {
-        List<ConceptEntry> found = byTerm.get(String.join(" ", normalizer.words(term)));
+        if (byTerm == null) {
+            byTerm = new HashMap<>();
+            for (int t = 0; t < termText.size(); t++) {
+                indexTerm(t);
+            }
+        }
+        List<String> words = normalizer.words(term);
+        int[] ids = new int[words.size()];
+        for (int i = 0; i < ids.length; i++) {
+            Integer id = wordIndex.get(words.get(i));
+            if (id == null) {
+                return List.of();
+            }
+            ids[i] = id;
+        }
+        List<ConceptEntry> found = byTerm.get(new IntKey(ids));
         return found == null ? List.of() : List.copyOf(found);
+    }
+
+    private void indexTerm(int t) {
+        int start = termWordStart.get(t);
+        int[] ids = Arrays.copyOfRange(wordPool.a, start, start + termWordCount.get(t));
+        List<ConceptEntry> list = byTerm.computeIfAbsent(new IntKey(ids), k -> new ArrayList<>(1));
+        ConceptEntry owner = termOwner.get(t);
+        if (!list.contains(owner)) {
+            list.add(owner);
+        }
     }
 
     /** Number of concepts so far. */
@@ -129,13 +174,13 @@ public final class LexiconBuilder {
 
     /** Number of terms so far (duplicates not counted). */
     public int termCount() {
-        return termCount;
+        return termText.size();
     }
 
     /** Compiles the lexicon in memory; the buffer holds the same bytes {@link #write(Path)} writes. */
     public Lexicon build() {
         try {
-            return Lexicon.wrap(ByteBuffer.wrap(compile()));
+            return Lexicon.wrap(ByteBuffer.wrap(compile().toBytes()));
         } catch (LexiconFormatException e) {
             throw new IllegalStateException("builder produced an unreadable lexicon: " + e.getMessage(), e);
         }
@@ -143,15 +188,18 @@ public final class LexiconBuilder {
 
     /**
      * Compiles the lexicon and writes it to {@code file} (through a temporary file in the same directory, moved
-     * into place, so readers never see half a file).
+     * into place, so readers never see half a file). The arrays are streamed to the file, so writing needs no
+     * second copy of the lexicon in memory.
      */
     public void write(Path file) throws IOException {
-        byte[] bytes = compile();
+        Compiled c = compile();
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
         try {
-            Files.write(tmp, bytes);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                c.writeTo(ch);
+            }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
@@ -174,7 +222,16 @@ public final class LexiconBuilder {
         return s;
     }
 
-    /** A concept being built. Obtained from {@link LexiconBuilder#concept}; not thread-safe. */
+    private int internWord(String w) {
+        Integer id = wordIndex.get(w);
+        if (id == null) {
+            id = wordList.size();
+            wordIndex.put(w, id);
+            wordList.add(w);
+        }
+        return id;
+    }
+
     /**
      * Whether a word may take part in order-free matching: letters only, at least three of them, and not a
      * connective or negation, whose position carries meaning ("C3 and C4" must not match "C3-C4 and", nor
@@ -195,15 +252,17 @@ public final class LexiconBuilder {
     private static final java.util.Set<String> NOT_REORDERABLE =
             java.util.Set.of("and", "not", "non", "without", "nor", "plus", "per", "use", "due");
 
+    /** A concept being built. Obtained from {@link LexiconBuilder#concept}; not thread-safe. */
     public static final class ConceptEntry {
         private final LexiconBuilder owner;
         private final String id;
         private final String preferredName;
         private final SemanticGroup group;
         private final String sourceId;
-        private final List<Code> codes = new ArrayList<>(2);
-        private final List<TermEntry> terms = new ArrayList<>(4);
-        private final Set<String> termKeys = new HashSet<>();
+        private List<Code> codes = List.of();
+        private int firstTerm = -1;
+        private int lastTerm = -1;
+        private int termCount;
 
         private ConceptEntry(LexiconBuilder owner, String id, String preferredName, SemanticGroup group,
                 String sourceId) {
@@ -239,6 +298,9 @@ public final class LexiconBuilder {
                     return this;
                 }
             }
+            if (codes.isEmpty()) {
+                codes = new ArrayList<>(2);
+            }
             codes.add(code);
             owner.byCode.putIfAbsent(code.system() + '|' + code.code(), this);
             return this;
@@ -259,64 +321,80 @@ public final class LexiconBuilder {
                 throw new IllegalArgumentException("term '" + term + "' of concept " + id
                         + " has no words after normalization");
             }
-            String key = String.join(" ", words);
-            if (!termKeys.add(key + '\u0000' + kind)) {
-                return this;
+            int n = words.size();
+            int[] ids = new int[n];
+            for (int i = 0; i < n; i++) {
+                ids[i] = owner.internWord(words.get(i));
             }
-            terms.add(new TermEntry(TermNormalizer.stripSemanticTag(term), kind, sourceId, words));
-            owner.termCount++;
-            List<ConceptEntry> list = owner.byTerm.computeIfAbsent(key, k -> new ArrayList<>(1));
-            if (!list.contains(this)) {
-                list.add(this);
+            int[] pool = owner.wordPool.a;
+            for (int t = firstTerm; t >= 0; t = owner.termNext.get(t)) {
+                if (owner.termWordCount.get(t) == n && owner.termKindSource.get(t) >>> 16 == kind.ordinal()) {
+                    int start = owner.termWordStart.get(t);
+                    int i = 0;
+                    while (i < n && pool[start + i] == ids[i]) {
+                        i++;
+                    }
+                    if (i == n) {
+                        return this;
+                    }
+                }
+            }
+            int t = owner.termText.size();
+            owner.termText.add(TermNormalizer.stripSemanticTag(term));
+            owner.termOwner.add(this);
+            owner.termKindSource.add(kind.ordinal() << 16 | owner.sourceIndex.get(sourceId));
+            owner.termWordStart.add(owner.wordPool.size());
+            owner.termWordCount.add(n);
+            owner.termNext.add(-1);
+            owner.wordPool.addAll(ids);
+            if (lastTerm >= 0) {
+                owner.termNext.set(lastTerm, t);
+            } else {
+                firstTerm = t;
+            }
+            lastTerm = t;
+            termCount++;
+            if (owner.byTerm != null) {
+                owner.indexTerm(t);
             }
             return this;
         }
 
         @Override
         public String toString() {
-            return "ConceptEntry[" + id + ", " + group + ", " + terms.size() + " terms]";
+            return "ConceptEntry[" + id + ", " + group + ", " + termCount + " terms]";
         }
-    }
-
-    private record TermEntry(String text, TermKind kind, String sourceId, List<String> words) {
     }
 
     // ---------------------------------------------------------------------------------------------------------
     // compilation
 
-    private byte[] compile() {
+    private Compiled compile() {
         List<ConceptEntry> cs = new ArrayList<>(concepts.values());
         cs.sort((a, b) -> a.id.compareTo(b.id));
         List<String> sourceIds = new ArrayList<>(sources.keySet());
-        Map<String, Integer> sourceIndex = new HashMap<>();
-        for (int i = 0; i < sourceIds.size(); i++) {
-            sourceIndex.put(sourceIds.get(i), i);
-        }
 
         // vocabulary: every term word, the stop words and the group cue words, sorted
-        TreeSet<String> vocab = new TreeSet<>(TermNormalizer.STOP_WORDS);
+        TreeSet<String> vocabSet = new TreeSet<>(TermNormalizer.STOP_WORDS);
         Map<SemanticGroup, List<String>> groupCues = new LinkedHashMap<>();
         for (SemanticGroup g : SemanticGroup.values()) {
             List<String> ws = new ArrayList<>();
             for (String cue : GroupCues.DEFAULT.getOrDefault(g, List.of())) {
                 ws.addAll(normalizer.words(cue));
             }
-            vocab.addAll(ws);
+            vocabSet.addAll(ws);
             groupCues.put(g, ws);
         }
-        for (ConceptEntry c : cs) {
-            for (TermEntry t : c.terms) {
-                vocab.addAll(t.words);
-            }
-        }
-        String[] words = vocab.toArray(new String[0]);
-        Map<String, Integer> wordId = new HashMap<>(words.length * 2);
-        for (int i = 0; i < words.length; i++) {
-            wordId.put(words[i], i);
+        vocabSet.addAll(wordList);
+        String[] words = vocabSet.toArray(new String[0]);
+        vocabSet = null;
+        int[] finalWord = new int[wordList.size()];
+        for (int i = 0; i < finalWord.length; i++) {
+            finalWord[i] = Arrays.binarySearch(words, wordList.get(i));
         }
         int[] wordFlags = new int[words.length];
         for (String s : TermNormalizer.STOP_WORDS) {
-            wordFlags[wordId.get(s)] |= Format.FLAG_STOP;
+            wordFlags[Arrays.binarySearch(words, s)] |= Format.FLAG_STOP;
         }
 
         Strings strings = new Strings();
@@ -342,13 +420,12 @@ public final class LexiconBuilder {
         }
 
         // terms, concepts, codes
-        IntList termRecs = new IntList();
-        IntList termWords = new IntList();
-        IntList conceptRecs = new IntList();
+        int termTotal = termText.size();
+        IntList termRecs = new IntList(termTotal * Format.TERM_INTS);
+        IntList termWords = new IntList(wordPool.size());
+        IntList conceptRecs = new IntList(cs.size() * Format.CONCEPT_INTS);
         IntList codeRecs = new IntList();
         IntList cues = new IntList();
-        List<int[]> termIds = new ArrayList<>();
-        List<TermEntry> allTerms = new ArrayList<>();
         int termIndex = 0;
         for (int ci = 0; ci < cs.size(); ci++) {
             ConceptEntry c = cs.get(ci);
@@ -363,23 +440,24 @@ public final class LexiconBuilder {
                 strings.ref(code.display(), codeRecs);
             }
             conceptRecs.add(termIndex);
-            conceptRecs.add(c.terms.size());
+            conceptRecs.add(c.termCount);
             boolean ambiguous = false;
-            for (TermEntry t : c.terms) {
-                int[] ids = new int[t.words.size()];
-                for (int k = 0; k < ids.length; k++) {
-                    ids[k] = wordId.get(t.words.get(k));
-                }
-                termIds.add(ids);
-                allTerms.add(t);
+            for (int t = c.firstTerm; t >= 0; t = termNext.get(t)) {
+                int start = termWordStart.get(t);
+                int n = termWordCount.get(t);
                 termRecs.add(termWords.size());
-                termRecs.add(ids.length);
-                termWords.addAll(ids);
-                strings.ref(t.text, termRecs);
+                termRecs.add(n);
+                for (int k = 0; k < n; k++) {
+                    termWords.add(finalWord[wordPool.a[start + k]]);
+                }
+                String text = termText.get(t);
+                strings.ref(text, termRecs);
                 termRecs.add(ci);
-                termRecs.add(t.kind.ordinal() << 16 | sourceIndex.get(t.sourceId));
-                if (t.kind == TermKind.ABBREVIATION || t.kind == TermKind.AMBIGUOUS) {
-                    String form = form(t.text);
+                int ks = termKindSource.get(t);
+                termRecs.add(ks);
+                TermKind kind = KINDS[ks >>> 16];
+                if (kind == TermKind.ABBREVIATION || kind == TermKind.AMBIGUOUS) {
+                    String form = form(text);
                     termRecs.add(chars.length());
                     termRecs.add(form.length());
                     chars.append(form);
@@ -387,26 +465,30 @@ public final class LexiconBuilder {
                     termRecs.add(0);
                     termRecs.add(0);
                 }
-                ambiguous |= t.kind == TermKind.AMBIGUOUS;
+                ambiguous |= kind == TermKind.AMBIGUOUS;
                 termIndex++;
             }
             // cue words of a concept with ambiguous forms: content words of its other terms
             int cueStart = cues.size();
             if (ambiguous) {
                 TreeSet<Integer> own = new TreeSet<>();
-                Set<String> ambiguousWords = new HashSet<>();
-                for (TermEntry t : c.terms) {
-                    if (t.kind == TermKind.AMBIGUOUS) {
-                        ambiguousWords.addAll(t.words);
+                Set<Integer> ambiguousWords = new HashSet<>();
+                for (int t = c.firstTerm; t >= 0; t = termNext.get(t)) {
+                    if (KINDS[termKindSource.get(t) >>> 16] == TermKind.AMBIGUOUS) {
+                        for (int k = 0; k < termWordCount.get(t); k++) {
+                            ambiguousWords.add(finalWord[wordPool.a[termWordStart.get(t) + k]]);
+                        }
                     }
                 }
-                for (TermEntry t : c.terms) {
-                    if (t.kind == TermKind.AMBIGUOUS) {
+                for (int t = c.firstTerm; t >= 0; t = termNext.get(t)) {
+                    if (KINDS[termKindSource.get(t) >>> 16] == TermKind.AMBIGUOUS) {
                         continue;
                     }
-                    for (String w : t.words) {
-                        if (w.length() >= 3 && !TermNormalizer.STOP_WORDS.contains(w) && !ambiguousWords.contains(w)) {
-                            own.add(wordId.get(w));
+                    for (int k = 0; k < termWordCount.get(t); k++) {
+                        int w = finalWord[wordPool.a[termWordStart.get(t) + k]];
+                        if (words[w].length() >= 3 && !TermNormalizer.STOP_WORDS.contains(words[w])
+                                && !ambiguousWords.contains(w)) {
+                            own.add(w);
                         }
                     }
                 }
@@ -422,7 +504,7 @@ public final class LexiconBuilder {
         for (SemanticGroup g : SemanticGroup.values()) {
             TreeSet<Integer> ids = new TreeSet<>();
             for (String w : groupCues.get(g)) {
-                ids.add(wordId.get(w));
+                ids.add(Arrays.binarySearch(words, w));
             }
             groupCueRecs.add(cues.size());
             groupCueRecs.add(ids.size());
@@ -431,84 +513,141 @@ public final class LexiconBuilder {
             }
         }
 
-        // trie over word-id sequences
-        List<IntList> nodeTerms = new ArrayList<>();
-        nodeTerms.add(new IntList());
-        Map<Long, Integer> edges = new LinkedHashMap<>();
-        for (int t = 0; t < termIds.size(); t++) {
+        // trie over word-id sequences: edge k (in creation order) leads to node k + 1
+        int[] tw = termWords.a;
+        LongIntTable edgeIndex = new LongIntTable(Math.max(16, termWords.size()));
+        IntList edgeParent = new IntList();
+        IntList edgeWord = new IntList();
+        int[] termNode = new int[termTotal];
+        for (int t = 0; t < termTotal; t++) {
             int node = 0;
-            for (int w : termIds.get(t)) {
-                long key = (long) node << 32 | w;
-                Integer child = edges.get(key);
-                if (child == null) {
-                    child = nodeTerms.size();
-                    nodeTerms.add(new IntList());
-                    edges.put(key, child);
+            int off = termRecs.get(t * Format.TERM_INTS);
+            int n = termRecs.get(t * Format.TERM_INTS + 1);
+            for (int k = 0; k < n; k++) {
+                int w = tw[off + k];
+                long key = (long) node << 32 | (w & 0xFFFFFFFFL);
+                int child = edgeIndex.get(key);
+                if (child < 0) {
+                    child = edgeParent.size() + 1;
+                    edgeParent.add(node);
+                    edgeWord.add(w);
+                    edgeIndex.put(key, child);
                 }
                 node = child;
             }
-            nodeTerms.get(node).add(t);
+            termNode[t] = node;
         }
-        IntList nodeRecs = new IntList();
-        IntList nodeTermList = new IntList();
-        for (IntList ts : nodeTerms) {
-            nodeRecs.add(nodeTermList.size());
-            nodeRecs.add(ts.size());
-            nodeTermList.addAll(ts.toArray());
+        edgeIndex = null;
+        int nodeCount = edgeParent.size() + 1;
+        int[][] grouped = groupBy(termNode, termTotal, nodeCount);
+        termNode = null;
+        IntList nodeRecs = new IntList(nodeCount * 2);
+        for (int node = 0; node < nodeCount; node++) {
+            nodeRecs.add(grouped[0][node]);
+            nodeRecs.add(grouped[0][node + 1] - grouped[0][node]);
         }
-        int edgeCap = Hashing.capacity(edges.size());
+        int[] nodeTermList = grouped[1];
+        int edgeCount = edgeParent.size();
+        int edgeCap = Hashing.capacity(edgeCount);
         int[] edgeSlots = new int[edgeCap * 3];
-        for (Map.Entry<Long, Integer> e : edges.entrySet()) {
-            int parent = (int) (e.getKey() >>> 32);
-            int word = (int) (long) e.getKey();
+        for (int e = 0; e < edgeCount; e++) {
+            int parent = edgeParent.get(e);
+            int word = edgeWord.get(e);
             int slot = Hashing.edge(parent, word) & (edgeCap - 1);
             while (edgeSlots[slot * 3] != 0) {
                 slot = (slot + 1) & (edgeCap - 1);
             }
             edgeSlots[slot * 3] = parent + 1;
             edgeSlots[slot * 3 + 1] = word;
-            edgeSlots[slot * 3 + 2] = e.getValue();
+            edgeSlots[slot * 3 + 2] = e + 1;
         }
+        edgeParent = null;
+        edgeWord = null;
 
         // order-free keys: sorted content words of multi-word names with at least two content words
-        Map<IntKey, IntList> keys = new LinkedHashMap<>();
-        int maxWindow = 0;
-        for (int t = 0; t < termIds.size(); t++) {
-            TermEntry te = allTerms.get(t);
-            if (te.kind != TermKind.NAME && te.kind != TermKind.BRAND) {
-                continue;
-            }
-            int[] ids = termIds.get(t);
-            int[] content = Arrays.stream(ids).filter(w -> (wordFlags[w] & Format.FLAG_STOP) == 0).sorted().toArray();
-            if (content.length < 2 || !Arrays.stream(content).allMatch(w -> reorderable(words[w]))) {
-                continue;
-            }
-            keys.computeIfAbsent(new IntKey(content), k -> new IntList()).add(t);
-            for (int w : content) {
-                wordFlags[w] |= Format.FLAG_REORDER;
-            }
-            maxWindow = Math.max(maxWindow, ids.length + Format.REORDER_SLACK);
+        boolean[] reorderableWord = new boolean[words.length];
+        for (int i = 0; i < words.length; i++) {
+            reorderableWord[i] = reorderable(words[i]);
         }
-        meta.set(maxWindowAt, maxWindow);
-        IntList keyRecs = new IntList();
         IntList keyWords = new IntList();
-        IntList keyTerms = new IntList();
-        int keyCap = Hashing.capacity(keys.size());
+        IntList keyStart = new IntList();
+        IntList keyLen = new IntList();
+        IntList keyHash = new IntList();
+        int[] termKey = new int[termTotal];
+        int keyTableCap = Hashing.capacity(Math.max(16, termTotal));
+        int[] keyTable = new int[keyTableCap];
+        int maxWindow = 0;
+        int[] content = new int[64];
+        for (int t = 0; t < termTotal; t++) {
+            termKey[t] = -1;
+            TermKind kind = KINDS[termRecs.get(t * Format.TERM_INTS + 5) >>> 16];
+            if (kind != TermKind.NAME && kind != TermKind.BRAND) {
+                continue;
+            }
+            int off = termRecs.get(t * Format.TERM_INTS);
+            int n = termRecs.get(t * Format.TERM_INTS + 1);
+            if (content.length < n) {
+                content = new int[n];
+            }
+            int m = 0;
+            boolean ok = true;
+            for (int k = 0; k < n; k++) {
+                int w = tw[off + k];
+                if ((wordFlags[w] & Format.FLAG_STOP) == 0) {
+                    content[m++] = w;
+                    ok &= reorderableWord[w];
+                }
+            }
+            if (m < 2 || !ok) {
+                continue;
+            }
+            Arrays.sort(content, 0, m);
+            int h = Hashing.ints(content, 0, m);
+            int slot = h & (keyTableCap - 1);
+            int key = -1;
+            for (int v = keyTable[slot]; v != 0; v = keyTable[slot]) {
+                int cand = v - 1;
+                if (keyHash.get(cand) == h && keyLen.get(cand) == m
+                        && Arrays.equals(keyWords.a, keyStart.get(cand), keyStart.get(cand) + m, content, 0, m)) {
+                    key = cand;
+                    break;
+                }
+                slot = (slot + 1) & (keyTableCap - 1);
+            }
+            if (key < 0) {
+                key = keyLen.size();
+                keyTable[slot] = key + 1;
+                keyStart.add(keyWords.size());
+                keyLen.add(m);
+                keyHash.add(h);
+                for (int k = 0; k < m; k++) {
+                    keyWords.add(content[k]);
+                }
+            }
+            termKey[t] = key;
+            for (int k = 0; k < m; k++) {
+                wordFlags[content[k]] |= Format.FLAG_REORDER;
+            }
+            maxWindow = Math.max(maxWindow, n + Format.REORDER_SLACK);
+        }
+        keyTable = null;
+        meta.set(maxWindowAt, maxWindow);
+        int keyCount = keyLen.size();
+        int[][] keyGroups = groupBy(termKey, termTotal, keyCount);
+        termKey = null;
+        IntList keyRecs = new IntList(keyCount * 4);
+        int keyCap = Hashing.capacity(keyCount);
         int[] keySlots = new int[keyCap];
-        int k = 0;
-        for (Map.Entry<IntKey, IntList> e : keys.entrySet()) {
-            int[] ws = e.getKey().ids;
-            keyRecs.add(keyWords.size());
-            keyRecs.add(ws.length);
-            keyRecs.add(keyTerms.size());
-            keyRecs.add(e.getValue().size());
-            keyWords.addAll(ws);
-            keyTerms.addAll(e.getValue().toArray());
-            int slot = Hashing.ints(ws, 0, ws.length) & (keyCap - 1);
+        for (int k = 0; k < keyCount; k++) {
+            keyRecs.add(keyStart.get(k));
+            keyRecs.add(keyLen.get(k));
+            keyRecs.add(keyGroups[0][k]);
+            keyRecs.add(keyGroups[0][k + 1] - keyGroups[0][k]);
+            int slot = keyHash.get(k) & (keyCap - 1);
             while (keySlots[slot] != 0) {
                 slot = (slot + 1) & (keyCap - 1);
             }
-            keySlots[slot] = ++k;
+            keySlots[slot] = k + 1;
         }
 
         // word records with flags, and the word hash table
@@ -539,20 +678,27 @@ public final class LexiconBuilder {
 
         // deletion neighbourhood of long words
         IntList fuzzy = new IntList();
+        int[] hashes = new int[64];
         for (int i = 0; i < words.length; i++) {
             String w = words[i];
             if (w.length() < Format.FUZZY_MIN_LENGTH || !allLetters(w)) {
                 continue;
             }
             char[] cw = w.toCharArray();
-            TreeSet<Integer> hashes = new TreeSet<>();
-            hashes.add(Hashing.chars(cw, 0, cw.length));
-            for (int d = 0; d < cw.length; d++) {
-                hashes.add(Hashing.charsSkipping(cw, 0, cw.length, d));
+            if (hashes.length < cw.length + 1) {
+                hashes = new int[cw.length + 1];
             }
-            for (int h : hashes) {
-                fuzzy.add(h);
-                fuzzy.add(i + 1);
+            int n = 0;
+            hashes[n++] = Hashing.chars(cw, 0, cw.length);
+            for (int d = 0; d < cw.length; d++) {
+                hashes[n++] = Hashing.charsSkipping(cw, 0, cw.length, d);
+            }
+            Arrays.sort(hashes, 0, n);
+            for (int k = 0; k < n; k++) {
+                if (k == 0 || hashes[k] != hashes[k - 1]) {
+                    fuzzy.add(hashes[k]);
+                    fuzzy.add(i + 1);
+                }
             }
         }
         int fuzzyCap = Hashing.capacity(fuzzy.size() / 2);
@@ -567,69 +713,178 @@ public final class LexiconBuilder {
             fuzzySlots[slot * 2 + 1] = fuzzy.get(e + 1);
         }
 
-        // assemble
-        Object[] arrays = new Object[Format.ARRAY_COUNT];
-        arrays[Format.META] = meta.toArray();
-        arrays[Format.STRINGS] = strings.bytes();
-        arrays[Format.WORDS] = wordRecs.toArray();
-        arrays[Format.WORD_SLOTS] = wordSlots;
-        arrays[Format.CHARS] = chars.toString().toCharArray();
-        arrays[Format.TERMS] = termRecs.toArray();
-        arrays[Format.TERM_WORDS] = termWords.toArray();
-        arrays[Format.CONCEPTS] = conceptRecs.toArray();
-        arrays[Format.CONCEPT_SLOTS] = conceptSlots;
-        arrays[Format.CODES] = codeRecs.toArray();
-        arrays[Format.CUES] = cues.toArray();
-        arrays[Format.GROUP_CUES] = groupCueRecs.toArray();
-        arrays[Format.NODES] = nodeRecs.toArray();
-        arrays[Format.NODE_TERMS] = nodeTermList.toArray();
-        arrays[Format.EDGES] = edgeSlots;
-        arrays[Format.KEYS] = keyRecs.toArray();
-        arrays[Format.KEY_WORDS] = keyWords.toArray();
-        arrays[Format.KEY_TERMS] = keyTerms.toArray();
-        arrays[Format.KEY_SLOTS] = keySlots;
-        arrays[Format.FUZZY] = fuzzySlots;
-        return assemble(arrays);
+        Compiled out = new Compiled();
+        out.set(Format.META, meta);
+        out.set(Format.STRINGS, strings.bytes, strings.size);
+        out.set(Format.WORDS, wordRecs);
+        out.set(Format.WORD_SLOTS, wordSlots);
+        char[] charArray = new char[chars.length()];
+        chars.getChars(0, chars.length(), charArray, 0);
+        out.set(Format.CHARS, charArray, charArray.length);
+        out.set(Format.TERMS, termRecs);
+        out.set(Format.TERM_WORDS, termWords);
+        out.set(Format.CONCEPTS, conceptRecs);
+        out.set(Format.CONCEPT_SLOTS, conceptSlots);
+        out.set(Format.CODES, codeRecs);
+        out.set(Format.CUES, cues);
+        out.set(Format.GROUP_CUES, groupCueRecs);
+        out.set(Format.NODES, nodeRecs);
+        out.set(Format.NODE_TERMS, nodeTermList);
+        out.set(Format.EDGES, edgeSlots);
+        out.set(Format.KEYS, keyRecs);
+        out.set(Format.KEY_WORDS, keyWords);
+        out.set(Format.KEY_TERMS, keyGroups[1]);
+        out.set(Format.KEY_SLOTS, keySlots);
+        out.set(Format.FUZZY, fuzzySlots);
+        return out;
     }
 
-    private static byte[] assemble(Object[] arrays) {
-        int headerBytes = (Format.HEADER_INTS + 2 * Format.ARRAY_COUNT) * 4;
-        int[] offsets = new int[arrays.length];
-        int[] counts = new int[arrays.length];
-        long pos = headerBytes;
-        for (int i = 0; i < arrays.length; i++) {
-            offsets[i] = (int) pos;
-            Object a = arrays[i];
-            int count = a instanceof int[] ? ((int[]) a).length : a instanceof char[] ? ((char[]) a).length
-                    : ((byte[]) a).length;
-            counts[i] = count;
-            pos += (long) count * Format.elementSize(i);
-            pos = (pos + 3) & ~3L;
-        }
-        if (pos > Integer.MAX_VALUE) {
-            throw new IllegalStateException("lexicon of " + pos + " bytes exceeds the 2 GiB format limit");
-        }
-        ByteBuffer buf = ByteBuffer.allocate((int) pos).order(ByteOrder.LITTLE_ENDIAN);
-        buf.put(Format.MAGIC);
-        buf.putInt(Format.VERSION);
-        buf.putInt((int) pos);
-        buf.putInt(Format.ARRAY_COUNT);
-        for (int i = 0; i < arrays.length; i++) {
-            buf.putInt(offsets[i]);
-            buf.putInt(counts[i]);
-        }
-        for (int i = 0; i < arrays.length; i++) {
-            buf.position(offsets[i]);
-            Object a = arrays[i];
-            if (a instanceof int[]) {
-                buf.asIntBuffer().put((int[]) a);
-            } else if (a instanceof char[]) {
-                buf.asCharBuffer().put((char[]) a);
-            } else {
-                buf.put((byte[]) a);
+    private static final TermKind[] KINDS = TermKind.values();
+
+    /**
+     * Stable grouping of indexes {@code 0..n-1} by {@code groupOf[i]} (values {@code 0..groups-1}, or -1 for none):
+     * returns {offsets (groups + 1), members in index order}.
+     */
+    private static int[][] groupBy(int[] groupOf, int n, int groups) {
+        int[] offsets = new int[groups + 1];
+        int members = 0;
+        for (int i = 0; i < n; i++) {
+            if (groupOf[i] >= 0) {
+                offsets[groupOf[i] + 1]++;
+                members++;
             }
         }
-        return buf.array();
+        for (int g = 0; g < groups; g++) {
+            offsets[g + 1] += offsets[g];
+        }
+        int[] fill = Arrays.copyOf(offsets, groups);
+        int[] list = new int[members];
+        for (int i = 0; i < n; i++) {
+            if (groupOf[i] >= 0) {
+                list[fill[groupOf[i]]++] = i;
+            }
+        }
+        return new int[][] {offsets, list};
+    }
+
+    /** The compiled arrays, before they are laid out in a buffer or a file. */
+    private static final class Compiled {
+        final Object[] arrays = new Object[Format.ARRAY_COUNT];
+        final int[] counts = new int[Format.ARRAY_COUNT];
+        final int[] offsets = new int[Format.ARRAY_COUNT];
+        long total;
+
+        void set(int i, IntList list) {
+            set(i, list.a, list.size());
+        }
+
+        void set(int i, int[] a) {
+            set(i, a, a.length);
+        }
+
+        void set(int i, Object a, int count) {
+            arrays[i] = a;
+            counts[i] = count;
+        }
+
+        private void layout() {
+            long pos = (Format.HEADER_INTS + 2 * Format.ARRAY_COUNT) * 4L;
+            for (int i = 0; i < Format.ARRAY_COUNT; i++) {
+                offsets[i] = (int) pos;
+                pos += (long) counts[i] * Format.elementSize(i);
+                pos = (pos + 3) & ~3L;
+                if (pos > Integer.MAX_VALUE) {
+                    throw new IllegalStateException("lexicon of more than " + pos + " bytes exceeds the 2 GiB format"
+                            + " limit");
+                }
+            }
+            total = pos;
+        }
+
+        private ByteBuffer header() {
+            ByteBuffer h = ByteBuffer.allocate((Format.HEADER_INTS + 2 * Format.ARRAY_COUNT) * 4)
+                    .order(ByteOrder.LITTLE_ENDIAN);
+            h.put(Format.MAGIC);
+            h.putInt(Format.VERSION);
+            h.putInt((int) total);
+            h.putInt(Format.ARRAY_COUNT);
+            h.putInt(0); // checksum, filled in once the rest is laid out
+            for (int i = 0; i < Format.ARRAY_COUNT; i++) {
+                h.putInt(offsets[i]);
+                h.putInt(counts[i]);
+            }
+            h.flip();
+            return h;
+        }
+
+        /** Puts array {@code i}'s elements {@code [from, to)} into {@code buf} (which has room). */
+        private void put(int i, int from, int to, ByteBuffer buf) {
+            Object a = arrays[i];
+            if (a instanceof int[]) {
+                buf.asIntBuffer().put((int[]) a, from, to - from);
+                buf.position(buf.position() + (to - from) * 4);
+            } else if (a instanceof char[]) {
+                buf.asCharBuffer().put((char[]) a, from, to - from);
+                buf.position(buf.position() + (to - from) * 2);
+            } else {
+                buf.put((byte[]) a, from, to - from);
+            }
+        }
+
+        byte[] toBytes() {
+            layout();
+            ByteBuffer buf = ByteBuffer.allocate((int) total).order(ByteOrder.LITTLE_ENDIAN);
+            buf.put(header());
+            for (int i = 0; i < Format.ARRAY_COUNT; i++) {
+                buf.position(offsets[i]);
+                put(i, 0, counts[i], buf);
+            }
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            crc.update(buf.array(), Format.CHECKSUM_AT + 4, (int) total - Format.CHECKSUM_AT - 4);
+            buf.putInt(Format.CHECKSUM_AT, (int) crc.getValue());
+            return buf.array();
+        }
+
+        void writeTo(FileChannel ch) throws IOException {
+            layout();
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            ByteBuffer chunk = ByteBuffer.allocateDirect(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer header = header();
+            long pos = writeFully(ch, header.duplicate(), 0, null);
+            header.position(Format.CHECKSUM_AT + 4);
+            crc.update(header);
+            for (int i = 0; i < Format.ARRAY_COUNT; i++) {
+                if (pos < offsets[i]) {
+                    pos += writeFully(ch, ByteBuffer.allocate((int) (offsets[i] - pos)), pos, crc);
+                }
+                int size = Format.elementSize(i);
+                int per = chunk.capacity() / size;
+                for (int from = 0; from < counts[i]; from += per) {
+                    int to = Math.min(counts[i], from + per);
+                    chunk.clear();
+                    put(i, from, to, chunk);
+                    chunk.flip();
+                    pos += writeFully(ch, chunk, pos, crc);
+                }
+            }
+            if (pos < total) {
+                writeFully(ch, ByteBuffer.allocate((int) (total - pos)), pos, crc);
+            }
+            ByteBuffer sum = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(0, (int) crc.getValue());
+            writeFully(ch, sum, Format.CHECKSUM_AT, null);
+        }
+
+        private static long writeFully(FileChannel ch, ByteBuffer b, long pos, java.util.zip.CRC32C crc)
+                throws IOException {
+            if (crc != null) {
+                crc.update(b.duplicate());
+            }
+            long n = 0;
+            while (b.hasRemaining()) {
+                n += ch.write(b, pos + n);
+            }
+            return n;
+        }
     }
 
     /** The letters and digits of a term as written: what an abbreviation must look like in the text. */
@@ -654,36 +909,136 @@ public final class LexiconBuilder {
         return true;
     }
 
-    /** A de-duplicating UTF-8 string pool. */
+    /**
+     * A de-duplicating UTF-8 string pool: equal strings share one entry, placed in first-reference order. An
+     * open-addressing table over the strings themselves (no map entry or boxed offset per string).
+     */
     private static final class Strings {
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        private final Map<String, int[]> seen = new HashMap<>();
+        byte[] bytes = new byte[1 << 16];
+        int size;
+        private String[] keys = new String[1 << 12];
+        private long[] refs = new long[1 << 12];
+        private int count;
 
         void ref(String s, IntList into) {
-            int[] r = seen.get(s);
-            if (r == null) {
-                byte[] b = s.getBytes(StandardCharsets.UTF_8);
-                r = new int[] {out.size(), b.length};
-                out.writeBytes(b);
-                seen.put(s, r);
+            int mask = keys.length - 1;
+            int slot = mix(s.hashCode()) & mask;
+            for (String k = keys[slot]; k != null; k = keys[slot]) {
+                if (k.equals(s)) {
+                    into.add((int) (refs[slot] >>> 32));
+                    into.add((int) refs[slot]);
+                    return;
+                }
+                slot = (slot + 1) & mask;
             }
-            into.add(r[0]);
-            into.add(r[1]);
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            if (size + b.length > bytes.length) {
+                long cap = Math.max((long) bytes.length * 2, (long) size + b.length);
+                bytes = Arrays.copyOf(bytes, (int) Math.min(Integer.MAX_VALUE - 8, cap));
+            }
+            System.arraycopy(b, 0, bytes, size, b.length);
+            keys[slot] = s;
+            refs[slot] = (long) size << 32 | b.length;
+            size += b.length;
+            into.add((int) (refs[slot] >>> 32));
+            into.add(b.length);
+            if (++count * 2 > keys.length) {
+                grow();
+            }
         }
 
-        byte[] bytes() {
-            return out.toByteArray();
+        private static int mix(int h) {
+            return Hashing.mix(h);
+        }
+
+        private void grow() {
+            String[] oldKeys = keys;
+            long[] oldRefs = refs;
+            keys = new String[oldKeys.length * 2];
+            refs = new long[oldKeys.length * 2];
+            int mask = keys.length - 1;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldKeys[i] != null) {
+                    int slot = mix(oldKeys[i].hashCode()) & mask;
+                    while (keys[slot] != null) {
+                        slot = (slot + 1) & mask;
+                    }
+                    keys[slot] = oldKeys[i];
+                    refs[slot] = oldRefs[i];
+                }
+            }
         }
     }
 
-    /** A growable int list for compilation. */
-    private static final class IntList {
-        private int[] a = new int[16];
+    /** An open-addressing map from long keys to non-negative ints, for the trie edges during compilation. */
+    private static final class LongIntTable {
+        private long[] keys;
+        private int[] values;
+        private int count;
+
+        LongIntTable(int expected) {
+            int cap = Hashing.capacity(expected);
+            keys = new long[cap];
+            values = new int[cap];
+            Arrays.fill(values, -1);
+        }
+
+        int get(long key) {
+            int mask = keys.length - 1;
+            int slot = hash(key) & mask;
+            while (values[slot] >= 0) {
+                if (keys[slot] == key) {
+                    return values[slot];
+                }
+                slot = (slot + 1) & mask;
+            }
+            return -1;
+        }
+
+        void put(long key, int value) {
+            int mask = keys.length - 1;
+            int slot = hash(key) & mask;
+            while (values[slot] >= 0 && keys[slot] != key) {
+                slot = (slot + 1) & mask;
+            }
+            keys[slot] = key;
+            values[slot] = value;
+            if (++count * 2 > keys.length) {
+                long[] ok = keys;
+                int[] ov = values;
+                keys = new long[ok.length * 2];
+                values = new int[ok.length * 2];
+                Arrays.fill(values, -1);
+                count = 0;
+                for (int i = 0; i < ok.length; i++) {
+                    if (ov[i] >= 0) {
+                        put(ok[i], ov[i]);
+                    }
+                }
+            }
+        }
+
+        private static int hash(long key) {
+            return Hashing.mix((int) (key ^ key >>> 32) * 0x9E3779B1);
+        }
+    }
+
+    /** A growable int list. */
+    static final class IntList {
+        int[] a;
         private int n;
+
+        IntList() {
+            this(16);
+        }
+
+        IntList(int capacity) {
+            a = new int[Math.max(16, capacity)];
+        }
 
         void add(int v) {
             if (n == a.length) {
-                a = Arrays.copyOf(a, n * 2);
+                a = Arrays.copyOf(a, (int) Math.min(Integer.MAX_VALUE - 8, (long) n * 3 / 2 + 16));
             }
             a[n++] = v;
         }

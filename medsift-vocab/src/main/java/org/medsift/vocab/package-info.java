@@ -13,11 +13,12 @@
  *   <li>{@link org.medsift.vocab.Lexicon} reads that file from a {@link java.nio.ByteBuffer} (memory-mapped by
  *   {@link org.medsift.vocab.Lexicon#open}). Opening checks the magic {@code MSLX}, the format version (unknown
  *   versions are rejected, naming both versions) and the bounds of every array, and parses nothing else; strings
- *   are decoded on request. Lexicons are immutable and thread-safe.</li>
+ *   are decoded on request. The header carries a CRC-32C of the rest of the file, checked by
+ *   {@link org.medsift.vocab.Lexicon#verifyChecksum} (and by {@link org.medsift.vocab.Lexicon#read}). Lexicons are immutable and thread-safe.</li>
  * </ul>
  *
  * <h2>Format</h2>
- * Little-endian; a header ({@code MSLX}, format version, total length, array table) and 4-byte aligned arrays:
+ * Little-endian; a header ({@code MSLX}, format version, total length, array count, checksum, array table) and 4-byte aligned arrays:
  * a UTF-8 string pool, the sorted word vocabulary with an open-addressing hash table over word chars, terms
  * (word ids, text, kind, concept, source, written form of abbreviations), concepts (id, name, group, source,
  * codes, terms, ambiguity cue words), a trie over word-id sequences in order, an order-free index (sorted

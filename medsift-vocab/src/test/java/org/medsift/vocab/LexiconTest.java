@@ -113,8 +113,31 @@ class LexiconTest {
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(4, 99);
         Files.write(file, bytes);
         LexiconFormatException e = assertThrows(LexiconFormatException.class, () -> Lexicon.open(file));
-        assertEquals("lexicon format version 99 is not supported: this reader reads version 1; rebuild the lexicon"
+        assertEquals("lexicon format version 99 is not supported: this reader reads version 2; rebuild the lexicon"
                 + " with this Medsift version", e.getMessage());
+    }
+
+    @Test
+    void detectsCorruptedBytesThroughTheChecksum() throws IOException {
+        Path file = dir.resolve("c.mslx");
+        byte[] bytes = bytes(sample(false), file);
+        Lexicon.open(file).verifyChecksum();
+        bytes[bytes.length / 2] ^= 0x40;
+        Files.write(file, bytes);
+        Lexicon opened = Lexicon.open(file); // opening reads the header only
+        LexiconFormatException e = assertThrows(LexiconFormatException.class, opened::verifyChecksum);
+        assertTrue(e.getMessage().startsWith("lexicon checksum mismatch: header says "), e.getMessage());
+        assertThrows(LexiconFormatException.class, () -> Lexicon.read(new ByteArrayInputStream(bytes)));
+    }
+
+    @Test
+    void writesTheSameBytesToAFileAsInMemory() throws IOException {
+        Path file = dir.resolve("m.mslx");
+        LexiconBuilder b = sample(false);
+        b.write(file);
+        Lexicon inMemory = b.build();
+        assertEquals(Lexicon.open(file).checksum(), inMemory.checksum());
+        assertEquals(Files.size(file), inMemory.sizeInBytes());
     }
 
     @Test

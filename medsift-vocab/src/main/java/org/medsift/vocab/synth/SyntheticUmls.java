@@ -75,6 +75,10 @@ public final class SyntheticUmls {
     private final int[] lengthTable;
     private final String[] sabTable;
     private final String[][] typeTable;
+    /** 64-bit hashes of the normalized names written so far: a name is rarely shared by two concepts. */
+    private long[] seenNames = new long[1 << 20];
+    private int seenCount;
+    private final org.medsift.vocab.TermNormalizer normalizer = org.medsift.vocab.TermNormalizer.standard();
     private long aui = 1;
     private long lui = 1;
     private long sui = 1;
@@ -115,6 +119,53 @@ public final class SyntheticUmls {
             }
         }
         typeTable = types.toArray(new String[0][]);
+    }
+
+    /**
+     * Whether the name is new across all concepts (and records it). In the UMLS a string belongs to one concept
+     * far more often than to several; a generator that let the 150,000 one-word names repeat the commonest
+     * words would give "pain" thousands of concepts, which no real vocabulary does. 2% of repeats are let
+     * through, as ambiguous strings.
+     */
+    private boolean fresh(String name) {
+        long h = 1125899906842597L;
+        for (String w : normalizer.words(name)) {
+            for (int i = 0; i < w.length(); i++) {
+                h = 31 * h + w.charAt(i);
+            }
+            h = 31 * h + ' ';
+        }
+        h ^= h >>> 29;
+        h *= 0xBF58476D1CE4E5B9L;
+        h ^= h >>> 32;
+        if (h == 0) {
+            h = 1;
+        }
+        int mask = seenNames.length - 1;
+        int slot = (int) h & mask;
+        while (seenNames[slot] != 0) {
+            if (seenNames[slot] == h) {
+                return rnd.nextInt(50) == 0;
+            }
+            slot = (slot + 1) & mask;
+        }
+        seenNames[slot] = h;
+        if (++seenCount * 2 > seenNames.length) {
+            long[] old = seenNames;
+            seenNames = new long[old.length * 2];
+            seenCount = 0;
+            for (long v : old) {
+                if (v != 0) {
+                    int sl = (int) v & (seenNames.length - 1);
+                    while (seenNames[sl] != 0) {
+                        sl = (sl + 1) & (seenNames.length - 1);
+                    }
+                    seenNames[sl] = v;
+                    seenCount++;
+                }
+            }
+        }
+        return true;
     }
 
     private static int[] table(int[] weights) {
@@ -248,13 +299,16 @@ public final class SyntheticUmls {
                 long cuiNumber = 5L + c * 3L;
                 String cui = String.format(Locale.ROOT, "C%07d", cuiNumber);
                 List<String> base = name();
-                int count = 1 + (int) (-Math.log(1 - rnd.nextDouble()) * 2.7);
+                for (int tries = 0; tries < 20 && !fresh(String.join(" ", base)); tries++) {
+                    base = name();
+                }
+                int count = 1 + (int) (-Math.log(1 - rnd.nextDouble()) * 3.3);
                 count = Math.min(count, 40);
                 Set<String> strs = new HashSet<>();
                 String preferredSab = sabTable[rnd.nextInt(sabTable.length)];
                 for (int k = 0; k < count; k++) {
                     String str = k == 0 ? capitalize(String.join(" ", base)) : variant(base);
-                    if (!strs.add(str)) {
+                    if (!strs.add(str) || k > 0 && !fresh(str)) {
                         continue;
                     }
                     boolean abbreviation = k > 0 && str.equals(str.toUpperCase(Locale.ROOT)) && str.indexOf(' ') < 0;
