@@ -278,7 +278,7 @@ class LexiconMatcherTest {
         b.write(file);
         byte[] bytes = Files.readAllBytes(file);
         ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        int meta = buf.getInt(16); // offset of the META array
+        int meta = buf.getInt(20); // offset of the META array (the directory follows the 5-int header)
         buf.putInt(meta + 16, 99); // normalizer version
         Files.write(file, bytes);
         Lexicon old = Lexicon.open(file);
