@@ -1,10 +1,13 @@
 package org.medsift.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +17,8 @@ import java.util.function.LongConsumer;
 import org.medsift.core.model.SemanticGroup;
 import org.medsift.core.problem.Problem;
 import org.medsift.core.problem.ProblemSink;
+import org.medsift.lexicon.DefaultLexicon;
+import org.medsift.lexicon.build.DefaultLexiconBuild;
 import org.medsift.vocab.Lexicon;
 import org.medsift.vocab.LexiconBuilder;
 import org.medsift.vocab.LexiconStats;
@@ -33,7 +38,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code medsift lexicon build}: compiles standard vocabularies into one lexicon. Sources are read in a fixed
  * order (UMLS, SNOMED CT, RxNorm, ICD-10-CM, LOINC, OBO, FHIR, TSV) whatever the order of the options, and merge on
- * shared codes (see docs/vocabularies.md).
+ * shared codes (see docs/vocabularies.md). With {@code --default-sources} it rebuilds the embedded default lexicon
+ * from the Synthea and Datafaker jars and the curated files, through {@link DefaultLexiconBuild}.
  */
 @Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compiles vocabularies into a lexicon file (any combination of sources).",
@@ -76,9 +82,21 @@ final class LexiconBuildCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", defaultValue = "medsift-custom", description = "Lexicon name "
             + "(in mention provenance). Default: ${DEFAULT-VALUE}.")
     String name;
-    @Option(names = "--version-label", paramLabel = "V", defaultValue = "1", description = "Lexicon version "
-            + "label. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--version-label", paramLabel = "V", description = "Lexicon version label. Default: 1; with "
+            + "--default-sources, the embedded default's version.")
     String versionLabel;
+    @Option(names = "--default-sources", description = {"Build the default lexicon from its own sources (the same "
+            + "code as the Maven build of medsift-lexicon): needs --synthea, --datafaker and --curated, and no other "
+            + "source. The summary says whether the file equals the embedded default byte for byte."})
+    boolean defaultSources;
+    @Option(names = "--synthea", paramLabel = "JAR", description = "With --default-sources: the Synthea 3.0.0 jar.")
+    Path syntheaJar;
+    @Option(names = "--datafaker", paramLabel = "JAR", description = "With --default-sources: the Datafaker 2.4.2 "
+            + "jar.")
+    Path datafakerJar;
+    @Option(names = "--curated", paramLabel = "DIR", description = "With --default-sources: the curated lexicon "
+            + "folder (medsift-lexicon/src/main/lexicon/curated; denylist.tsv is read next to it).")
+    Path curatedDir;
     @Option(names = "--strict", description = "Exit with code 3 when any input problem was found.")
     boolean strict;
     @Option(names = "--out", required = true, paramLabel = "FILE.lex", description = "The lexicon file to write.")
@@ -87,8 +105,14 @@ final class LexiconBuildCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         CommandLine cl = spec.commandLine();
-        PrintWriter out = cl.getOut();
         PrintWriter err = cl.getErr();
+        if (defaultSources) {
+            return buildDefault(cl);
+        }
+        if (syntheaJar != null || datafakerJar != null || curatedDir != null) {
+            throw new CommandLine.ParameterException(cl, "--synthea, --datafaker and --curated go with "
+                    + "--default-sources");
+        }
         List<Path> inputs = new ArrayList<>();
         for (Path p : new Path[] {umls, snomed, rxnorm}) {
             if (p != null && !Files.isDirectory(p)) {
@@ -114,7 +138,7 @@ final class LexiconBuildCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         ProblemSink problems = new ProblemSink(ProblemSink.Policy.LENIENT, 10_000);
-        LexiconBuilder b = new LexiconBuilder(name, versionLabel);
+        LexiconBuilder b = new LexiconBuilder(name, versionLabel == null ? "1" : versionLabel);
         List<ImportReport> reports = new ArrayList<>();
         String lat = lang.toUpperCase(Locale.ROOT);
         if (umls != null) {
@@ -180,6 +204,60 @@ final class LexiconBuildCommand implements Callable<Integer> {
         }
         err.flush();
         return strict && problems.total() > 0 ? ExitCodes.PROBLEMS : ExitCodes.OK;
+    }
+
+    /**
+     * {@code --default-sources}: the embedded default lexicon rebuilt by {@link DefaultLexiconBuild#build}, the code
+     * that the Maven build of medsift-lexicon runs; same inputs and version give the same bytes.
+     */
+    private Integer buildDefault(CommandLine cl) throws IOException {
+        if (umls != null || snomed != null || rxnorm != null || icd10cm != null || loinc != null || !obo.isEmpty()
+                || !fhir.isEmpty() || !tsv.isEmpty()) {
+            throw new CommandLine.ParameterException(cl, "--default-sources takes no other source (--umls, "
+                    + "--snomed, --rxnorm, --icd10cm, --loinc, --obo, --fhir, --tsv)");
+        }
+        if (syntheaJar == null || datafakerJar == null || curatedDir == null) {
+            throw new CommandLine.ParameterException(cl, "--default-sources needs --synthea JAR, --datafaker JAR "
+                    + "and --curated DIR");
+        }
+        for (Path p : new Path[] {syntheaJar, datafakerJar, curatedDir.resolveSibling("denylist.tsv")}) {
+            if (!Files.isRegularFile(p)) {
+                throw new CommandLine.ParameterException(cl, "file not found: " + p);
+            }
+        }
+        if (!Files.isDirectory(curatedDir)) {
+            throw new CommandLine.ParameterException(cl, "not a directory: " + curatedDir);
+        }
+        PrintWriter err = cl.getErr();
+        byte[] embedded = embeddedDefault();
+        String version = versionLabel != null ? versionLabel
+                : embedded != null ? Lexicon.read(new ByteArrayInputStream(embedded)).version() : "1";
+        long t0 = System.nanoTime();
+        err.printf(Locale.ROOT, "[build] default sources: %s, %s, %s (version %s)%n", syntheaJar, datafakerJar,
+                curatedDir, version);
+        err.flush();
+        LexiconBuilder b = DefaultLexiconBuild.build(curatedDir, syntheaJar, datafakerJar, version);
+        err.printf(Locale.ROOT, "[build] compiling %,d concepts, %,d terms...%n", b.conceptCount(), b.termCount());
+        err.flush();
+        long c0 = System.nanoTime();
+        b.write(this.out);
+        double compileS = (System.nanoTime() - c0) / 1e9;
+        Lexicon lex = Lexicon.open(this.out);
+        lex.verifyChecksum();
+        PrintWriter out = cl.getOut();
+        summary(out, lex, List.of(), new ProblemSink(ProblemSink.Policy.LENIENT, 1), compileS,
+                (System.nanoTime() - t0) / 1e9);
+        out.println("embedded_default: " + (embedded == null ? "missing"
+                : Arrays.equals(embedded, Files.readAllBytes(this.out)) ? "identical" : "differs"));
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** The bytes of the embedded default lexicon, or null when the resource is missing. */
+    static byte[] embeddedDefault() throws IOException {
+        try (InputStream in = DefaultLexicon.class.getResourceAsStream(DefaultLexicon.RESOURCE)) {
+            return in == null ? null : in.readAllBytes();
+        }
     }
 
     private static LongConsumer progress(PrintWriter err, String source, LexiconBuilder b) {
