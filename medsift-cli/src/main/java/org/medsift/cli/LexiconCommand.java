@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 
 /** {@code medsift lexicon}: information about compiled lexicons. */
 @Command(name = "lexicon", mixinStandardHelpOptions = true, description = "Compiled lexicon tools.",
-        subcommands = {LexiconCommand.Stats.class, LexiconBuildCommand.class, LexiconSynthCommand.class})
+        subcommands = {LexiconCommand.Stats.class, LexiconBuildCommand.class, LexiconSynthCommand.class, LexiconExportCommand.class})
 public final class LexiconCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
