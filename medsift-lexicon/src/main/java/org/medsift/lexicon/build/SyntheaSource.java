@@ -16,6 +16,7 @@ import org.medsift.core.model.Code;
 import org.medsift.core.model.CodeSystems;
 import org.medsift.core.model.SemanticGroup;
 import org.medsift.vocab.TermKind;
+import org.medsift.vocab.internal.Json;
 
 /**
  * Reads the code/display pairs that ship in the Synthea 3.0.0 jar: every JSON object with {@code system},
@@ -39,7 +40,7 @@ final class SyntheaSource {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             for (String name : sortedNames(zip)) {
                 if ((name.startsWith("modules/") && name.endsWith(".json")) || name.equals("immunization_schedule.json")) {
-                    s.walk(MiniJson.parse(text(zip, name)), null);
+                    s.walk(Json.parse(text(zip, name)), null);
                 }
             }
             s.costs(text(zip, "costs/medications.csv"), CodeSystems.RXNORM);
@@ -53,7 +54,7 @@ final class SyntheaSource {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             for (String name : sortedNames(zip)) {
                 if (name.startsWith("modules/") && name.endsWith(".json")) {
-                    s.walk(MiniJson.parse(text(zip, name)), null);
+                    s.walk(Json.parse(text(zip, name)), null);
                 }
             }
         }

@@ -23,6 +23,7 @@ import org.medsift.core.problem.Severity;
 import org.medsift.vocab.LexiconBuilder;
 import org.medsift.vocab.LexiconBuilder.ConceptEntry;
 import org.medsift.vocab.TermKind;
+import org.medsift.vocab.internal.Json;
 import org.medsift.vocab.load.ImportReport;
 import org.medsift.vocab.load.Merge;
 import org.w3c.dom.Element;

@@ -1,4 +1,4 @@
-package org.medsift.lexicon.build;
+package org.medsift.vocab.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,19 +6,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small strict JSON parser for the Synthea module files (maps, lists, strings, numbers as {@code Double},
- * booleans, null). Build-time only.
+ * A small strict JSON parser (maps, lists, strings, numbers as {@code Double}, booleans, null), for FHIR
+ * CodeSystem files and the Synthea module files of the default lexicon build; medsift-vocab stays free of JSON
+ * libraries. Errors name the line. Not API.
  */
-final class MiniJson {
+public final class Json {
     private final String s;
     private int pos;
 
-    private MiniJson(String s) {
+    private Json(String s) {
         this.s = s;
     }
 
-    static Object parse(String json) {
-        MiniJson p = new MiniJson(json);
+    /** Parses a whole JSON text; throws {@link IllegalArgumentException} naming the line of the first error. */
+    public static Object parse(String json) {
+        Json p = new Json(json);
         p.ws();
         Object v = p.value();
         p.ws();
@@ -111,6 +113,9 @@ final class MiniJson {
                     case 'b': b.append('\b'); break;
                     case 'f': b.append('\f'); break;
                     case 'u':
+                        if (pos + 4 > s.length()) {
+                            throw error("4 hex digits");
+                        }
                         b.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
                         pos += 4;
                         break;
@@ -166,6 +171,12 @@ final class MiniJson {
     }
 
     private IllegalArgumentException error(String expected) {
-        return new IllegalArgumentException("JSON: expected " + expected + " at offset " + pos);
+        int line = 1;
+        for (int i = 0; i < Math.min(pos, s.length()); i++) {
+            if (s.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return new IllegalArgumentException("expected " + expected + " at line " + line + " (offset " + pos + ")");
     }
 }

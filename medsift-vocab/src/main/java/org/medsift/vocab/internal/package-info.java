@@ -1,0 +1,2 @@
+/** Helpers shared inside Medsift's vocabulary code; not API, may change without notice. */
+package org.medsift.vocab.internal;
