@@ -17,6 +17,7 @@ import org.medsift.core.model.CodeSystems;
 import org.medsift.core.model.SemanticGroup;
 import org.medsift.vocab.TermKind;
 import org.medsift.vocab.internal.Json;
+import org.medsift.vocab.snomed.SnomedSemanticTags;
 
 /**
  * Reads the code/display pairs that ship in the Synthea 3.0.0 jar: every JSON object with {@code system},
@@ -230,46 +231,15 @@ final class SyntheaSource {
         return at;
     }
 
+    /** The semantic tag of a display, lower case ("disorder"), or empty. */
     static String semanticTag(String display) {
-        String d = display.trim();
-        if (d.endsWith(")")) {
-            int open = d.lastIndexOf('(');
-            if (open > 0) {
-                return d.substring(open + 1, d.length() - 1).toLowerCase(Locale.ROOT);
-            }
-        }
-        return "";
+        return SnomedSemanticTags.tag(display).toLowerCase(Locale.ROOT);
     }
 
+    /** The display without a known SNOMED CT semantic tag; other parenthesised endings stay. */
     static String stripTag(String display) {
-        String tag = semanticTag(display);
-        if (!tag.isEmpty() && TAGS.containsKey(tag)) {
-            return display.substring(0, display.lastIndexOf('(')).trim();
-        }
-        return display.trim();
+        return SnomedSemanticTags.isKnown(semanticTag(display)) ? SnomedSemanticTags.strip(display) : display.trim();
     }
-
-    private static final Map<String, SemanticGroup> TAGS = Map.ofEntries(
-            Map.entry("disorder", SemanticGroup.DISORDER),
-            Map.entry("finding", SemanticGroup.FINDING),
-            Map.entry("situation", SemanticGroup.FINDING),
-            Map.entry("morphologic abnormality", SemanticGroup.DISORDER),
-            Map.entry("procedure", SemanticGroup.PROCEDURE),
-            Map.entry("regime/therapy", SemanticGroup.PROCEDURE),
-            Map.entry("substance", SemanticGroup.SUBSTANCE),
-            Map.entry("product", SemanticGroup.DRUG),
-            Map.entry("medicinal product", SemanticGroup.DRUG),
-            Map.entry("body structure", SemanticGroup.ANATOMY),
-            Map.entry("physical object", SemanticGroup.DEVICE),
-            Map.entry("observable entity", SemanticGroup.OBSERVATION),
-            Map.entry("qualifier value", SemanticGroup.OTHER),
-            Map.entry("environment", SemanticGroup.OTHER),
-            Map.entry("event", SemanticGroup.OTHER),
-            Map.entry("person", SemanticGroup.OTHER),
-            Map.entry("record artifact", SemanticGroup.OTHER),
-            Map.entry("assessment scale", SemanticGroup.OBSERVATION),
-            Map.entry("organism", SemanticGroup.OTHER),
-            Map.entry("social concept", SemanticGroup.OBSERVATION));
 
     /** LOINC codes of vital signs, which are observations rather than laboratory tests. */
     private static final java.util.Set<String> VITAL_LOINC = java.util.Set.of(
@@ -277,9 +247,8 @@ final class SyntheaSource {
             "72514-3", "8287-5", "85354-9", "55284-4", "77606-2", "59576-9", "8289-1");
 
     private static SemanticGroup group(String uri, String tag, String stateType, String code) {
-        SemanticGroup byTag = TAGS.get(tag);
-        if (byTag != null) {
-            return byTag;
+        if (SnomedSemanticTags.isKnown(tag)) {
+            return SnomedSemanticTags.group(tag);
         }
         if (uri.equals(CodeSystems.RXNORM) || uri.equals(CodeSystems.CVX)) {
             return SemanticGroup.DRUG;

@@ -59,4 +59,9 @@ public final class SnomedSemanticTags {
     public static SemanticGroup group(String tag) {
         return TAGS.getOrDefault(tag, SemanticGroup.OTHER);
     }
+
+    /** Whether {@code tag} is a known SNOMED CT semantic tag (lower case, as {@link #tag} returns it). */
+    public static boolean isKnown(String tag) {
+        return TAGS.containsKey(tag);
+    }
 }
