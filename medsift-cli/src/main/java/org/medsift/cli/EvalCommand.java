@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Scores Medsift against annotated data.",
-        subcommands = {EvalCommand.Context.class, EvalMedicationCommand.class})
+        subcommands = {EvalCommand.Context.class, EvalMedicationCommand.class, EvalNerCommand.class})
 public final class EvalCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

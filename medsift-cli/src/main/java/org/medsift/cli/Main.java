@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code medsift} command. */
 @Command(name = "medsift", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Turns clinical notes into coded, assertion-aware, standards-ready data.",
-        subcommands = {ExtractCommand.class, IngestCommand.class, ContextCommand.class, EvalCommand.class, LexiconCommand.class, DeidCommand.class, BenchCommand.class,
+        subcommands = {ExtractCommand.class, IngestCommand.class, ContextCommand.class, EvalCommand.class, LexiconCommand.class, DeidCommand.class, BenchCommand.class, TrainCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

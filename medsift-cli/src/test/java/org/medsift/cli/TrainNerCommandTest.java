@@ -1,0 +1,61 @@
+package org.medsift.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainNerCommandTest {
+    private static final Path SMALL = Path.of("..", "medsift-ml", "src", "test", "resources", "fixtures",
+            "pubtator", "small.txt");
+
+    @Test
+    void trainsPrintsEpochsWritesAModelAndEvalScoresIt(@TempDir Path tmp) throws IOException {
+        Path model = tmp.resolve("m.model");
+        CliRunner.Result r = CliRunner.run("train", "ner", "--train", SMALL.toString(), "--dev", SMALL.toString(),
+                "--types", "Chemical,Disease", "--format", "pubtator", "--out", model.toString(), "--epochs", "4",
+                "--hash-bits", "16", "--no-lexicon-features");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("epoch    loss  train_acc  dev_F1"), r.out());
+        assertTrue(r.out().matches("(?s).*\n +1 +0\\.\\d{4} +0\\.\\d{4} +\\d\\.\\d{4} .*"), r.out());
+        assertTrue(Files.size(model) > 0);
+        CliRunner.Result e = CliRunner.run("eval", "ner", "--model", model.toString(), "--gold", SMALL.toString(),
+                "--format", "pubtator", "--errors", tmp.resolve("err.tsv").toString());
+        assertEquals(0, e.exitCode(), e.err());
+        assertTrue(e.out().matches("(?s).*\nChemical +4 +\\d+ .*\nDisease +4 .*"), e.out());
+        assertTrue(e.out().contains("ovl F1"), e.out());
+    }
+
+    @Test
+    void evalScoresTheLexiconAlone() {
+        CliRunner.Result e = CliRunner.run("eval", "ner", "--lexicon-only", "--gold", SMALL.toString(),
+                "--format", "pubtator");
+        assertEquals(0, e.exitCode(), e.err());
+        assertTrue(e.out().contains("lexicon only"), e.out());
+    }
+
+    @Test
+    void anUnknownFormatOrMissingModelIsAUsageError(@TempDir Path tmp) {
+        CliRunner.Result r = CliRunner.run("train", "ner", "--train", SMALL.toString(), "--types", "Chemical",
+                "--format", "bioc", "--out", tmp.resolve("m").toString());
+        assertEquals(ExitCodes.USAGE, r.exitCode(), r.out());
+        assertTrue(r.err().contains("unknown format 'bioc'"), r.err());
+        CliRunner.Result e = CliRunner.run("eval", "ner", "--model", tmp.resolve("none").toString(), "--gold",
+                SMALL.toString(), "--format", "pubtator");
+        assertEquals(ExitCodes.USAGE, e.exitCode());
+        assertTrue(e.err().contains("--model file not found"), e.err());
+    }
+
+    @Test
+    void aFileThatIsNotAModelFailsWithAClearMessage(@TempDir Path tmp) throws IOException {
+        Path bogus = Files.writeString(tmp.resolve("bogus.model"), "not a model");
+        CliRunner.Result e = CliRunner.run("eval", "ner", "--model", bogus.toString(), "--gold", SMALL.toString(),
+                "--format", "pubtator");
+        assertEquals(ExitCodes.FAILURE, e.exitCode());
+        assertTrue(e.err().contains("not a Medsift NER model"), e.err());
+    }
+}

@@ -1,0 +1,61 @@
+package org.medsift.ml.ner;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.medsift.core.text.Text;
+import org.medsift.ml.corpus.EntitySpan;
+
+/** Tags texts with a {@link NerModel}. Immutable and thread-safe (scratch arrays are allocated per sentence). */
+public final class NerTagger implements EntityTagger {
+    private final NerModel model;
+    private final Encoder encoder;
+
+    NerTagger(NerModel model, Encoder encoder) {
+        this.model = model;
+        this.encoder = encoder;
+    }
+
+    @Override
+    public List<EntitySpan> tag(Text text) {
+        List<EntitySpan> out = new ArrayList<>();
+        for (Encoded s : encoder.encode(text, null, model.typeArray(), null)) {
+            decodeInto(s, model.weights(), model.transitions(), model.typeArray(), out);
+        }
+        return out;
+    }
+
+    @Override
+    public Set<String> types() {
+        return new LinkedHashSet<>(model.types());
+    }
+
+    /** Decodes one encoded sentence and appends its entity spans to {@code out}. */
+    static void decodeInto(Encoded s, float[] w, float[] trans, String[] types, List<EntitySpan> out) {
+        int labels = 1 + 2 * types.length;
+        int n = s.size();
+        int[] best = new int[n];
+        Viterbi.decode(s, w, trans, labels, new float[n * labels], new float[n * labels], new int[n * labels],
+                best);
+        spans(s, best, types, out);
+    }
+
+    static void spans(Encoded s, int[] labels, String[] types, List<EntitySpan> out) {
+        int n = s.size();
+        int i = 0;
+        while (i < n) {
+            int l = labels[i];
+            if (l == 0 || (l & 1) == 0) {
+                i++;
+                continue;
+            }
+            int j = i + 1;
+            while (j < n && labels[j] == l + 1) {
+                j++;
+            }
+            out.add(new EntitySpan(s.start[i], s.end[j - 1], types[(l - 1) / 2]));
+            i = j;
+        }
+    }
+}
