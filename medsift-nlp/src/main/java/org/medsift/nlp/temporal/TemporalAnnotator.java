@@ -50,7 +50,8 @@ import org.medsift.nlp.measure.WordTable;
  *   ({@code 3-day history}); {@code the past week}. The span is the number and unit.</li>
  * </ul>
  *
- * <p>Requires TOKENS; reads MEASUREMENTS and DOCUMENT_DATE when present. Immutable and thread-safe; the scan
+ * <p>Requires TOKENS; reads MEASUREMENTS and DOCUMENT_DATE when present. Immutable and thread-safe; a word token is
+ * tried only when a first-two-letters test and one lookup ({@code gate}) say a shape can start there; the scan
  * compares token chars in place through word tables and allocates only for what it finds.
  */
 public final class TemporalAnnotator implements Annotator {
@@ -73,10 +74,11 @@ public final class TemporalAnnotator implements Annotator {
             "yr", YEAR, "yrs", YEAR, "y", YEAR);
     /** Units that may follow last / next / this / past. */
     private static final WordTable SINGULAR_UNITS = table("week", WEEK, "month", MONTH, "year", YEAR);
-    private static final WordTable MONTHS = table("january", 1, "jan", 1, "february", 2, "feb", 2, "march", 3,
+    private static final Object[] MONTH_VALUES = {"january", 1, "jan", 1, "february", 2, "feb", 2, "march", 3,
             "mar", 3, "april", 4, "apr", 4, "may", 5, "june", 6, "jun", 6, "july", 7, "jul", 7, "august", 8,
             "aug", 8, "september", 9, "sep", 9, "sept", 9, "october", 10, "oct", 10, "november", 11, "nov", 11,
-            "december", 12, "dec", 12);
+            "december", 12, "dec", 12};
+    private static final WordTable MONTHS = table(MONTH_VALUES);
     /** Month words that are also ordinary words ("may", "march", "dec(rease)"), strict about case. */
     private static final WordTable MONTH_WORDS = WordTable.setOf("may", "march", "mar", "dec", "jan", "jun");
     private static final WordTable MONTH_LEADS = WordTable.setOf("in", "since", "during", "until", "till", "by",
@@ -93,14 +95,85 @@ public final class TemporalAnnotator implements Annotator {
     private static final WordTable ADMISSION = WordTable.setOf("admission", "admit", "presentation",
             "hospitalization", "hospitalisation");
     /** Day words: offset in days from the document date. */
-    private static final WordTable DAY_WORDS = table("yesterday", 9, "today", 10, "tonight", 10, "tomorrow", 11);
-    private static final WordTable NEAR = table("last", 0, "next", 2, "this", 1, "past", 0, "coming", 2);
-    private static final WordTable POSTOP = WordTable.setOf("postoperative", "post-operative", "postop", "post-op",
-            "post-operatively", "postoperatively");
+    private static final Object[] DAY_WORD_VALUES = {"yesterday", 9, "today", 10, "tonight", 10, "tomorrow", 11};
+    private static final WordTable DAY_WORDS = table(DAY_WORD_VALUES);
+    private static final Object[] NEAR_VALUES = {"last", 0, "next", 2, "this", 1, "past", 0, "coming", 2};
+    private static final WordTable NEAR = table(NEAR_VALUES);
+    private static final String[] POSTOP_WORDS = {"postoperative", "post-operative", "postop", "post-op",
+            "post-operatively", "postoperatively"};
+    private static final WordTable POSTOP = WordTable.setOf(POSTOP_WORDS);
     private static final WordTable AMPM = table("am", 0, "pm", 12);
     private static final WordTable DOSE_UNITS = WordTable.setOf("mg", "mcg", "g", "ml", "units", "unit", "kg",
             "lb", "lbs", "%", "mmhg", "cm", "mm", "tab", "tabs", "tablet", "tablets", "cc", "l", "meq", "iu",
             "puffs", "caps", "capsules", "times", "x");
+
+    // ------------------------------------------------------------------ gate
+    // A word token can only start an expression when it is one of the words below; one in-place lookup (after a
+    // first-letter test) says which shapes to try, instead of each shape hashing and comparing the token again.
+    // Each bit is a superset of the words its shape tests at its first token (same normalization as TokenView.is
+    // and WordTable: ASCII case and periods ignored).
+    static final int G_MONTH = 1;
+    static final int G_POSTOP = 2;
+    static final int G_HOSPITAL = 4;
+    static final int G_DAY_WORD = 8;
+    static final int G_NEAR = 16;
+    static final int G_CLOCK = 32;
+    static final int G_QUANTITY = 64;
+    static final int G_ALL = 127;
+    /** Number words {@link TokenView#amount} reads (pinned by TemporalGateTest). */
+    static final String[] NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+            "ten", "eleven", "twelve", "fourteen", "twenty", "thirty", "half"};
+    static final Map<String, Integer> START_WORDS = startWords();
+    private static final WordTable STARTS = new WordTable(START_WORDS);
+    /**
+     * By first letter of {@link #START_WORDS} ({@code a}-{@code z}): bit {@code i} when a word's second letter is
+     * {@code 'a' + i}; bit {@link #ONE_LETTER} when the letter is a word by itself.
+     */
+    private static final int[] PAIRS = pairs();
+    private static final int ONE_LETTER = 1 << 26;
+
+    private static Map<String, Integer> startWords() {
+        java.util.HashMap<String, Integer> m = new java.util.HashMap<>();
+        for (int i = 0; i < MONTH_VALUES.length; i += 2) {
+            m.merge((String) MONTH_VALUES[i], G_MONTH, (a, b) -> a | b);
+        }
+        for (String w : POSTOP_WORDS) {
+            m.merge(w, G_POSTOP, (a, b) -> a | b);
+        }
+        m.merge("pod", G_POSTOP, (a, b) -> a | b);
+        m.merge("post", G_POSTOP, (a, b) -> a | b);
+        m.merge("hospital", G_HOSPITAL, (a, b) -> a | b);
+        m.merge("hd", G_HOSPITAL, (a, b) -> a | b);
+        for (int i = 0; i < DAY_WORD_VALUES.length; i += 2) {
+            m.merge((String) DAY_WORD_VALUES[i], G_DAY_WORD, (a, b) -> a | b);
+        }
+        m.merge("last", G_DAY_WORD, (a, b) -> a | b);
+        m.merge("this", G_DAY_WORD, (a, b) -> a | b);
+        for (int i = 0; i < NEAR_VALUES.length; i += 2) {
+            m.merge((String) NEAR_VALUES[i], G_NEAR, (a, b) -> a | b);
+        }
+        m.merge("noon", G_CLOCK, (a, b) -> a | b);
+        m.merge("midnight", G_CLOCK, (a, b) -> a | b);
+        m.merge("a", G_QUANTITY, (a, b) -> a | b);
+        m.merge("an", G_QUANTITY, (a, b) -> a | b);
+        for (String w : NUMBER_WORDS) {
+            m.merge(w, G_QUANTITY, (a, b) -> a | b);
+        }
+        return Map.copyOf(m);
+    }
+
+    private static int[] pairs() {
+        int[] p = new int[26];
+        for (String w : START_WORDS.keySet()) {
+            char a = w.charAt(0);
+            char b = w.length() > 1 ? w.charAt(1) : 0;
+            if (a < 'a' || a > 'z' || w.length() > 1 && (b < 'a' || b > 'z')) {
+                throw new IllegalStateException("gate needs two leading letters: " + w);
+            }
+            p[a - 'a'] |= w.length() == 1 ? ONE_LETTER : 1 << (b - 'a');
+        }
+        return p;
+    }
 
     @Override
     public String name() {
@@ -146,6 +219,39 @@ public final class TemporalAnnotator implements Annotator {
         Scan s = new Scan(new TokenView(text, tokens), documentDate, blocked);
         s.run();
         return s.out == null ? List.of() : List.copyOf(s.out);
+    }
+
+    /**
+     * The shapes ({@code G_*} bits) that may start at word token {@code s[start, end)}: 0 for most words, after a
+     * test of the first char and at most one in-place lookup; {@link #G_ALL} where the cheap test cannot decide.
+     */
+    static int gate(CharSequence s, int start, int end) {
+        if (end - start > 40) {
+            return G_ALL; // beyond WordTable's length limit: let every shape look (TokenView.is has no limit)
+        }
+        char c = lower(s.charAt(start));
+        if (c != '.') { // periods are skipped by the word tests: let the lookup decide
+            if (c < 'a' || c > 'z') {
+                return 0;
+            }
+            int pairs = PAIRS[c - 'a'];
+            if (end - start == 1) {
+                if ((pairs & ONE_LETTER) == 0) {
+                    return 0;
+                }
+            } else {
+                char d = lower(s.charAt(start + 1));
+                if (d != '.' && (d < 'a' || d > 'z' || (pairs & 1 << (d - 'a')) == 0)) {
+                    return 0;
+                }
+            }
+        }
+        int g = STARTS.get(s, start, end);
+        return g == WordTable.ABSENT ? 0 : g;
+    }
+
+    private static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
 
     private static WordTable table(Object... kv) {
@@ -210,7 +316,13 @@ public final class TemporalAnnotator implements Annotator {
             }
             if (k == TokenKind.NUMBER || k == TokenKind.ALNUM) {
                 if ((e = dayMonth(t)) > t || (e = clockTime(t, false)) > t || (e = quantity(t)) > t
-                        || (e = yearAfterLead(t)) > t || (e = postopDay(t)) > t || (e = hospitalDay(t)) > t) {
+                        || (e = yearAfterLead(t)) > t) {
+                    return e;
+                }
+                // POD2 / HD3 (or the words) start with p / h; '.' is skipped by the word tests
+                char c = text.charAt(v.start(t));
+                if ((c == 'p' || c == 'P' || c == '.') && (e = postopDay(t)) > t
+                        || (c == 'h' || c == 'H' || c == '.') && (e = hospitalDay(t)) > t) {
                     return e;
                 }
                 return t;
@@ -218,9 +330,15 @@ public final class TemporalAnnotator implements Annotator {
             if (k != TokenKind.WORD && k != TokenKind.ABBREVIATION && k != TokenKind.SYMBOL) {
                 return t;
             }
-            if ((e = monthFirst(t)) > t || (e = postopDay(t)) > t || (e = hospitalDay(t)) > t
-                    || (e = dayWord(t)) > t || (e = near(t)) > t || (e = clockTime(t, false)) > t
-                    || (e = quantity(t)) > t) {
+            int g = gate(text, v.start(t), v.end(t));
+            if (g == 0) {
+                return t;
+            }
+            if ((g & G_MONTH) != 0 && (e = monthFirst(t)) > t || (g & G_POSTOP) != 0 && (e = postopDay(t)) > t
+                    || (g & G_HOSPITAL) != 0 && (e = hospitalDay(t)) > t
+                    || (g & G_DAY_WORD) != 0 && (e = dayWord(t)) > t || (g & G_NEAR) != 0 && (e = near(t)) > t
+                    || (g & G_CLOCK) != 0 && (e = clockTime(t, false)) > t
+                    || (g & G_QUANTITY) != 0 && (e = quantity(t)) > t) {
                 return e;
             }
             return t;
