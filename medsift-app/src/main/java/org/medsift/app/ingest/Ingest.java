@@ -161,6 +161,7 @@ public final class Ingest {
         if (!res.hasIdElement() || res.getIdElement().getIdPart() == null) {
             res.setId(RecordResources.uuid("resource:" + System.identityHashCode(res)));
         }
+        logicalReferences(res);
         String id = res.getIdElement().getIdPart();
         String type = res.fhirType();
         String key = res instanceof Patient ? "Patient/" + id : subjectKey(res);
@@ -190,6 +191,34 @@ public final class Ingest {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    private static final java.util.regex.Pattern CONDITIONAL =
+            java.util.regex.Pattern.compile("^([A-Z][A-Za-z]+)\\?identifier=(?:([^|]*)\\|)?(.+)$");
+
+    /**
+     * Turns conditional references ({@code Practitioner?identifier=system|value}, as Synthea writes them for
+     * transaction Bundles) into logical references (type + identifier): a conditional reference is only valid in a
+     * transaction, and the output is a collection. Nothing is lost; every other reference is left as it is.
+     */
+    static void logicalReferences(Resource res) {
+        for (Reference ref : org.medsift.fhir.FhirOutput.context().newTerser()
+                .getAllPopulatedChildElementsOfType(res, Reference.class)) {
+            String r = ref.getReference();
+            if (r == null || r.indexOf('?') < 0) {
+                continue;
+            }
+            java.util.regex.Matcher m = CONDITIONAL.matcher(r);
+            if (m.matches()) {
+                ref.setReference(null);
+                ref.setType(m.group(1));
+                if (m.group(2) != null && !m.group(2).isEmpty()) {
+                    ref.getIdentifier().setSystem(m.group(2));
+                }
+                ref.getIdentifier().setValue(java.net.URLDecoder.decode(m.group(3),
+                        java.nio.charset.StandardCharsets.UTF_8));
             }
         }
     }
@@ -232,6 +261,8 @@ public final class Ingest {
             patient = p;
             ref = reference;
             patientFullUrl = reference.startsWith("urn:") ? reference : SOURCE_BASE + reference;
+            // a second copy of this Patient (another file) is then reported as read twice, not added again
+            seen.add(patientFullUrl);
         }
 
         String patientRef() {
@@ -243,7 +274,9 @@ public final class Ingest {
                         + "the source</div>");
                 setPatient(p, "urn:uuid:" + p.getIdElement().getIdPart());
             }
-            return ref;
+            // a kept Patient's fullUrl is absolute (SOURCE_BASE + Patient/id): a relative Patient/id in a resource
+            // Medsift writes (fullUrl urn:uuid:...) would not resolve to it inside the Bundle
+            return ref.startsWith("urn:") ? ref : SOURCE_BASE + ref;
         }
 
         void add(Resource r, String fullUrl) {
