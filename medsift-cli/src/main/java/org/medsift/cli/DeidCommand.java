@@ -89,7 +89,7 @@ public final class DeidCommand implements Callable<Integer> {
         }
         long limit;
         try {
-            limit = parseSize(maxSize);
+            limit = ExtractCommand.parseSize(maxSize);
         } catch (IllegalArgumentException e) {
             err.println("medsift deid: --max-size '" + maxSize + "' is not a size (bytes, or a number with k or m)");
             return ExitCodes.USAGE;
@@ -266,24 +266,4 @@ public final class DeidCommand implements Callable<Integer> {
         return id;
     }
 
-    static long parseSize(String s) {
-        String t = s.trim().toLowerCase(Locale.ROOT);
-        long mult = 1;
-        if (t.endsWith("k")) {
-            mult = 1L << 10;
-            t = t.substring(0, t.length() - 1);
-        } else if (t.endsWith("m")) {
-            mult = 1L << 20;
-            t = t.substring(0, t.length() - 1);
-        }
-        try {
-            long v = Long.parseLong(t) * mult;
-            if (v <= 0) {
-                throw new IllegalArgumentException(s);
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(s, e);
-        }
-    }
 }
