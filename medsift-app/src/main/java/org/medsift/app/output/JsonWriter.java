@@ -2,6 +2,7 @@ package org.medsift.app.output;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import org.medsift.core.model.Assertion;
 import org.medsift.core.model.AssertionCue;
@@ -182,15 +183,7 @@ public final class JsonWriter {
         j.field("conceptId", m.conceptId());
         j.field("preferredName", m.preferredName());
         j.field("group", m.group().name());
-        j.name("codes").beginArray();
-        for (Code c : m.codes()) {
-            j.beginObject();
-            j.field("system", c.system());
-            j.field("code", c.code());
-            j.field("display", c.display());
-            j.endObject();
-        }
-        j.endArray();
+        codes(j, m.codes());
         j.field("matchedTerm", m.matchedTerm());
         j.field("matchKind", m.matchKind().name());
         j.name("confidence").value(m.confidence());
@@ -222,7 +215,7 @@ public final class JsonWriter {
         j.field("text", view.covered(d));
         j.field("conceptId", d.conceptId());
         j.field("preferredName", d.preferredName());
-        codes(j, d);
+        codes(j, d.codes());
         j.name("aliases").beginArray();
         for (ConceptMention a : m.aliases()) {
             j.beginObject();
@@ -276,11 +269,7 @@ public final class JsonWriter {
         if (m.clinicalDrug() == null) {
             j.nullValue();
         } else {
-            j.beginObject();
-            j.field("system", m.clinicalDrug().system());
-            j.field("code", m.clinicalDrug().code());
-            j.field("display", m.clinicalDrug().display());
-            j.endObject();
+            code(j, m.clinicalDrug());
         }
         assertion(j, d.assertion());
         j.endObject();
@@ -291,15 +280,7 @@ public final class JsonWriter {
         j.field("kind", m.kind().name());
         j.field("key", m.key());
         j.field("name", m.name());
-        j.name("codes").beginArray();
-        for (Code c : m.codes()) {
-            j.beginObject();
-            j.field("system", c.system());
-            j.field("code", c.code());
-            j.field("display", c.display());
-            j.endObject();
-        }
-        j.endArray();
+        codes(j, m.codes());
         j.field("start", m.start());
         j.field("end", m.end());
         j.field("nameText", view.text.cover(m.nameStart(), m.nameEnd()));
@@ -337,16 +318,20 @@ public final class JsonWriter {
         j.endObject();
     }
 
-    private static void codes(JsonEmitter j, ConceptMention m) throws IOException {
+    private static void codes(JsonEmitter j, List<Code> codes) throws IOException {
         j.name("codes").beginArray();
-        for (Code c : m.codes()) {
-            j.beginObject();
-            j.field("system", c.system());
-            j.field("code", c.code());
-            j.field("display", c.display());
-            j.endObject();
+        for (Code c : codes) {
+            code(j, c);
         }
         j.endArray();
+    }
+
+    private static void code(JsonEmitter j, Code c) throws IOException {
+        j.beginObject();
+        j.field("system", c.system());
+        j.field("code", c.code());
+        j.field("display", c.display());
+        j.endObject();
     }
 
     private static void quantity(JsonEmitter j, String name, Quantity q) throws IOException {
