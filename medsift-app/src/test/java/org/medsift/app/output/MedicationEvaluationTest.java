@@ -138,5 +138,8 @@ class MedicationEvaluationTest {
                 linked, numeric, 100.0 * linked / Math.max(1, numeric), qualitative, qualitativeLinked);
         misses.forEach(m -> System.out.println("  miss: " + m));
         assertTrue(numeric > 0);
+        // floor a little under the 48 of 60 reached (docs/evaluation.md); issue 4's target is 90%
+        double rate = (double) linked / numeric;
+        assertTrue(rate >= 0.78, () -> String.format("ADE numeric dose linking fell to %.3f; misses: %s", rate, misses));
     }
 }
