@@ -30,6 +30,8 @@ import org.medsift.core.record.ReadResult;
 import org.medsift.core.record.RecordText;
 import org.medsift.core.record.SourceRef;
 import org.medsift.core.record.TextPiece;
+import org.medsift.io.doc.DocumentReader;
+import org.medsift.io.doc.DocumentReaders;
 
 /**
  * Reads FHIR R4 JSON, XML and NDJSON. Immutable and thread-safe.
@@ -250,6 +252,11 @@ public final class FhirReader {
                 problem("FHIR-0004", Severity.WARNING, path, "attachment data is not valid base64; not decoded");
                 return;
             }
+            java.util.Optional<DocumentReader> doc = DocumentReaders.forContentType(type);
+            if (doc.isPresent()) {
+                document(doc.get().read(file, data), path, key, title, date);
+                return;
+            }
             if (!type.isEmpty() && !type.startsWith("text/") && !type.contains("xhtml")) {
                 problem("FHIR-0010", Severity.INFO, path, "attachment of type " + type + " (" + data.length
                         + " bytes) is not text; not extracted");
@@ -265,6 +272,26 @@ public final class FhirReader {
             SourceRef ref = SourceRef.of(file, path);
             texts.add(new RecordText(file + "#" + path, text, key, title, date, ref,
                     List.of(new TextPiece(0, text.length(), ref))));
+        }
+
+        /**
+         * Takes the text a document reader got from an attachment: its id, source and pieces are re-rooted at the
+         * attachment's path ({@code .../attachment/page[2]}), its problems located there too.
+         */
+        void document(ReadResult doc, String path, String key, String title, String date) {
+            for (Problem p : doc.problems()) {
+                String at = p.where().path().isEmpty() ? path : path + "/" + p.where().path();
+                problems.add(new Problem(p.code(), p.severity(), new Location(file, at), p.message(), p.rawValue()));
+            }
+            for (RecordText t : doc.texts()) {
+                List<TextPiece> pieces = new ArrayList<>(t.pieces().size());
+                for (TextPiece piece : t.pieces()) {
+                    pieces.add(new TextPiece(piece.start(), piece.end(), SourceRef.of(file, path + "/"
+                            + piece.source().path())));
+                }
+                texts.add(new RecordText(file + "#" + path, t.content(), key, title.isEmpty() ? t.title() : title, date,
+                        SourceRef.of(file, path), pieces));
+            }
         }
 
         static java.nio.charset.Charset charset(String type) {
