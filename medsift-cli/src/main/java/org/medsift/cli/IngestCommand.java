@@ -27,17 +27,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code medsift ingest}: HL7 v2, FHIR R4 and C-CDA in, one FHIR R4 Bundle per patient out. */
+/** {@code medsift ingest}: HL7 v2, FHIR R4, C-CDA, PDF, DOCX and RTF in, one FHIR R4 Bundle per patient out. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Reads HL7 v2, FHIR R4 (JSON, XML, NDJSON) and C-CDA files, extracts findings from their free "
-                + "text, and writes one FHIR R4 Bundle per patient.",
+        description = {"Reads HL7 v2, FHIR R4 (JSON, XML, NDJSON), C-CDA, PDF, DOCX and RTF files, extracts findings "
+                + "from their free text, and writes one FHIR R4 Bundle per patient.",
                 "PATH is a file or a folder (searched recursively for *.hl7, *.er7, *.txt, *.xml, *.json, *.ndjson, "
-                        + "*.ccda). The format is sniffed from the content unless --format is given."},
+                        + "*.ccda, *.msg, *.pdf, *.docx, *.rtf). The format is sniffed from the content unless "
+                        + "--format is given."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:success", "1:failure (nothing read, output not writable, internal error)", "2:usage error",
                 "3:input problems found with --strict"})
 public final class IngestCommand implements Callable<Integer> {
-    private static final Set<String> EXTENSIONS = Set.of("hl7", "er7", "txt", "xml", "json", "ndjson", "ccda", "msg");
+    private static final Set<String> EXTENSIONS = Set.of("hl7", "er7", "txt", "xml", "json", "ndjson", "ccda", "msg", "pdf",
+            "docx", "rtf");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -48,7 +50,7 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created).")
     Path out;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Force the input format: hl7v2, fhir or ccda.")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Force the input format: hl7v2, fhir, ccda, pdf, docx or rtf.")
     String format;
 
     @Option(names = "--ndjson", description = "Also write bundles.ndjson: one Bundle per line.")

@@ -30,12 +30,13 @@ import org.medsift.fhir.FhirMapper;
 import org.medsift.fhir.FhirMapping;
 import org.medsift.fhir.PatientRef;
 import org.medsift.io.ccda.CcdaReader;
+import org.medsift.io.doc.DocumentReaders;
 import org.medsift.io.fhir.FhirReadResult;
 import org.medsift.io.fhir.FhirReader;
 import org.medsift.io.hl7v2.Hl7v2Reader;
 
 /**
- * Reads HL7 v2, FHIR R4 and C-CDA files and assembles one FHIR R4 Bundle per patient (see the package
+ * Reads HL7 v2, FHIR R4, C-CDA, PDF, DOCX and RTF files and assembles one FHIR R4 Bundle per patient (see the package
  * documentation). Immutable and thread-safe: {@link #read} may run on many threads; {@link #assemble} runs
  * extraction on every text of the reads it is given.
  *
@@ -94,13 +95,12 @@ public final class Ingest {
 
     /** Reads one file; {@code forced} overrides sniffing. Never throws on bad data: problems are in the result. */
     public Read read(String file, byte[] bytes, Optional<SourceFormat> forced) {
-        Optional<SourceFormat> f = forced.isPresent() ? forced
-                : SourceFormat.sniff(java.util.Arrays.copyOf(bytes, Math.min(bytes.length, 8192)));
+        Optional<SourceFormat> f = forced.isPresent() ? forced : SourceFormat.sniff(bytes);
         if (f.isEmpty()) {
             return new Read(f, new ReadResult("unknown", file, 0, List.of(), List.of(), List.of(), List.of(
                     new Problem("INGEST-0001", Severity.ERROR, Location.of(file), "format not recognized from the "
-                            + "content (expected HL7 v2 MSH/FHS/BHS, a C-CDA ClinicalDocument or FHIR JSON/XML); "
-                            + "use --format to force one", ""))), List.of());
+                            + "content (expected HL7 v2 MSH/FHS/BHS, a C-CDA ClinicalDocument, FHIR JSON/XML, %PDF-, "
+                            + "a DOCX zip or {\\rtf); use --format to force one", ""))), List.of());
         }
         return switch (f.get()) {
             case HL7V2 -> new Read(f, Hl7v2Reader.create().read(file, bytes), List.of());
@@ -109,6 +109,8 @@ public final class Ingest {
                 FhirReadResult r = FhirReader.create().read(file, bytes);
                 yield new Read(f, r.result(), r.resources());
             }
+            case PDF, DOCX, RTF -> new Read(f, DocumentReaders.forFormat(f.get().cliName()).orElseThrow()
+                    .read(file, bytes), List.of());
         };
     }
 
@@ -151,6 +153,29 @@ public final class Ingest {
             out.add(g.build());
         }
         return out;
+    }
+
+    private static final java.util.regex.Pattern BLOCK =
+            java.util.regex.Pattern.compile("(?:^|/)((?:page|paragraph)\\[\\d+\\])$");
+
+    /**
+     * The structure map of a document text ({@code "; structure: page[1]=[0,812) page[2]=[813,1620)"}): the char
+     * range of each page or paragraph in the DocumentReference's text, so a finding's range names its page or
+     * paragraph. Empty for texts that are not documents (their pieces name segments and XPaths).
+     */
+    static String structureMap(RecordText t) {
+        if (t.pieces().isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("; structure:");
+        for (org.medsift.core.record.TextPiece p : t.pieces()) {
+            java.util.regex.Matcher m = BLOCK.matcher(p.source().path());
+            if (!m.find()) {
+                return "";
+            }
+            sb.append(' ').append(m.group(1)).append("=[").append(p.start()).append(',').append(p.end()).append(')');
+        }
+        return sb.toString();
     }
 
     private Group group(Map<String, Group> groups, String key) {
@@ -297,7 +322,8 @@ public final class Ingest {
                 for (Bundle.BundleEntryComponent e : m.bundle().getEntry()) {
                     Resource r = e.getResource();
                     if (r instanceof DocumentReference d) {
-                        d.setDescription("source: " + t.source() + (t.title().isEmpty() ? "" : "; " + t.title()));
+                        d.setDescription("source: " + t.source() + (t.title().isEmpty() ? "" : "; " + t.title())
+                                + structureMap(t));
                     } else {
                         findings++;
                         if (duplicate(r)) {

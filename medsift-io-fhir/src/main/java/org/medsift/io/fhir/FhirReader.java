@@ -203,7 +203,10 @@ public final class FhirReader {
                 for (Bundle.BundleEntryComponent e : b.getEntry()) {
                     if (e.getResource() != null) {
                         Resource inner = e.getResource();
-                        if (!inner.hasId() && e.hasFullUrl() && e.getFullUrl().startsWith("urn:uuid:")) {
+                        // HAPI gives an entry's resource its urn:uuid fullUrl as id; the id is the UUID, so that
+                        // Patient/<uuid> (the key) matches references written as urn:uuid:<uuid>
+                        if (e.hasFullUrl() && e.getFullUrl().startsWith("urn:uuid:") && (!inner.hasId()
+                                || inner.getIdElement().getValue().startsWith("urn:uuid:"))) {
                             inner.setId(e.getFullUrl().substring(9));
                         }
                         add(inner, prefix + "Bundle.entry[" + k + "].", depth + 1);
