@@ -23,7 +23,9 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 /**
  * Builds synthetic PDF, DOCX and RTF documents for tests, and (run as a program) writes the committed fixtures:
  * {@code java ... DocFixtures BAD_DIR INGEST_DIR} rewrites {@code fixtures/doc/bad} of this module and the document
- * inputs of medsift-app's {@code fixtures/ingest}. All text is made up.
+ * inputs of medsift-app's {@code fixtures/ingest}. All text is made up. {@code java ... DocFixtures --corpus
+ * NOTES_DIR OUT_DIR N} turns the first N text notes of a folder into PDFs (50 lines a page) and DOCX files (one
+ * paragraph a line) under OUT_DIR/pdf and OUT_DIR/docx, for the ingest throughput benchmark (docs/benchmarks.md).
  */
 final class DocFixtures {
     static final String W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -134,6 +136,33 @@ final class DocFixtures {
         return sb.append('}').toString().getBytes(StandardCharsets.US_ASCII);
     }
 
+    private static void corpus(Path notes, Path out, int n) throws IOException {
+        Files.createDirectories(out.resolve("pdf"));
+        Files.createDirectories(out.resolve("docx"));
+        java.util.List<Path> files;
+        try (java.util.stream.Stream<Path> s = Files.list(notes)) {
+            files = s.filter(Files::isRegularFile).sorted().limit(n).toList();
+        }
+        for (Path f : files) {
+            String stem = f.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+            // Helvetica's WinAnsiEncoding: other characters become '?'; long lines wrap at 95 chars
+            java.util.List<String> lines = new java.util.ArrayList<>();
+            for (String line : Files.readString(f, StandardCharsets.UTF_8).split("\r?\n")) {
+                String l = line.replaceAll("[^\\x20-\\x7e\\xa0-\\xff]", "?");
+                do {
+                    lines.add(l.substring(0, Math.min(95, l.length())));
+                    l = l.substring(Math.min(95, l.length()));
+                } while (!l.isEmpty());
+            }
+            java.util.List<String> pages = new java.util.ArrayList<>();
+            for (int i = 0; i < lines.size(); i += 50) {
+                pages.add(String.join("\n", lines.subList(i, Math.min(lines.size(), i + 50))).replace("\n\n", "\n \n"));
+            }
+            Files.write(out.resolve("pdf").resolve(stem + ".pdf"), pdf(pages.toArray(new String[0])));
+            Files.write(out.resolve("docx").resolve(stem + ".docx"), docx(lines.toArray(new String[0])));
+        }
+    }
+
     static String xmlEscape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
@@ -142,8 +171,12 @@ final class DocFixtures {
         "DISCHARGE SUMMARY\nHistory: type 2 diabetes mellitus and hypertension.\nThe patient denies chest pain.",
         "Medications: metformin 500 mg PO twice daily; lisinopril 10 mg daily.\nAllergies: penicillin (rash)."};
 
-    /** Writes the committed fixtures (see the class comment). */
+    /** Writes the committed fixtures or a benchmark corpus (see the class comment). */
     public static void main(String[] args) throws IOException {
+        if (args[0].equals("--corpus")) {
+            corpus(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]));
+            return;
+        }
         Path bad = Path.of(args[0]);
         Files.createDirectories(bad);
         byte[] good = pdf(NOTE_PAGES);
