@@ -59,6 +59,28 @@ class IngestCommandTest {
     }
 
     @Test
+    void documentsAreSniffedByContentAndCarryTheirStructureMap() throws IOException {
+        // the synthetic documents of medsift-app's golden test (written by medsift-io-doc's DocFixtures)
+        Path docs = Path.of("../medsift-app/src/test/resources/fixtures/ingest");
+        Path out = tmp.resolve("docs");
+        CliRunner.Result r = CliRunner.run("ingest", docs.resolve("discharge-note.pdf").toString(),
+                docs.resolve("clinic-letter.docx").toString(), docs.resolve("progress-note.rtf").toString(), "--out",
+                out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        for (String f : List.of("pdf", "docx", "rtf")) {
+            assertTrue(r.out().contains(f + ": files 1, units 1, records 0, texts 1, problems 0"), r.out());
+        }
+        String bundle = Files.readString(bundles(out).get(0));
+        assertTrue(bundle.contains("structure: page[1]=[0,"), "PDF page map in the DocumentReference");
+        assertTrue(bundle.contains("structure: paragraph[1]=[0,13) paragraph[2]="), "DOCX / RTF paragraph map");
+
+        CliRunner.Result forced = CliRunner.run("ingest", docs.resolve("clinic-letter.docx").toString(), "--format",
+                "pdf", "--out", tmp.resolve("forced").toString());
+        assertTrue(forced.out().contains("problems.PDF-0001: 1"), forced.out());
+        assertTrue(Files.readString(tmp.resolve("forced/problems.tsv")).contains("clinic-letter.docx"));
+    }
+
+    @Test
     void badInputIsReportedWithFileAndTheRestIsStillRead() throws IOException {
         Path out = tmp.resolve("bad");
         CliRunner.Result r = CliRunner.run("ingest", FIXTURES.resolve("bad").toString(),
@@ -88,7 +110,7 @@ class IngestCommandTest {
         assertTrue(forced.out().contains("hl7v2: files 1"), forced.out());
 
         CliRunner.Result badFormat = CliRunner.run("ingest", FIXTURES.resolve("oru-note.hl7").toString(), "--format",
-                "pdf", "--out", tmp.resolve("x").toString());
+                "xlsx", "--out", tmp.resolve("x").toString());
         assertEquals(ExitCodes.USAGE, badFormat.exitCode());
         CliRunner.Result missing = CliRunner.run("ingest", tmp.resolve("absent.hl7").toString(), "--out",
                 tmp.resolve("y").toString());

@@ -1,7 +1,9 @@
 package org.medsift.app.ingest;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.medsift.io.ccda.CcdaReader;
 import org.medsift.io.doc.DocxReader;
 import org.medsift.io.doc.PdfReader;
@@ -11,12 +13,21 @@ import org.medsift.io.hl7v2.Hl7v2Reader;
 
 /** An input format the ingest reads. */
 public enum SourceFormat {
-    HL7V2("hl7v2"), FHIR("fhir"), CCDA("ccda"), PDF("pdf"), DOCX("docx"), RTF("rtf");
+    HL7V2("hl7v2", Hl7v2Reader::sniff), FHIR("fhir", FhirReader::sniff), CCDA("ccda", CcdaReader::sniff),
+    PDF("pdf", PdfReader::sniff), DOCX("docx", DocxReader::sniff), RTF("rtf", RtfReader::sniff);
+
+    /**
+     * Binary signatures first (they cannot be mistaken for text formats); C-CDA before FHIR, whose XML test (the FHIR
+     * namespace anywhere in the first 4 KiB) is the loosest.
+     */
+    private static final List<SourceFormat> SNIFF_ORDER = List.of(PDF, DOCX, RTF, HL7V2, CCDA, FHIR);
 
     private final String cliName;
+    private final Predicate<byte[]> sniffer;
 
-    SourceFormat(String cliName) {
+    SourceFormat(String cliName, Predicate<byte[]> sniffer) {
         this.cliName = cliName;
+        this.sniffer = sniffer;
     }
 
     public String cliName() {
@@ -34,33 +45,15 @@ public enum SourceFormat {
                 + "or rtf");
     }
 
-    /** True for the document formats (PDF, DOCX, RTF): one text each, no patient or structured entries. */
-    public boolean isDocument() {
-        return this == PDF || this == DOCX || this == RTF;
-    }
-
     /**
      * The format of a file from its content, not its name; empty when none matches. Give the whole file: a DOCX is
      * recognized by the zip's directory, at its end (the other formats look at the first 4 KiB only).
      */
     public static Optional<SourceFormat> sniff(byte[] head) {
-        if (PdfReader.sniff(head)) {
-            return Optional.of(PDF);
-        }
-        if (DocxReader.sniff(head)) {
-            return Optional.of(DOCX);
-        }
-        if (RtfReader.sniff(head)) {
-            return Optional.of(RTF);
-        }
-        if (Hl7v2Reader.sniff(head)) {
-            return Optional.of(HL7V2);
-        }
-        if (CcdaReader.sniff(head)) {
-            return Optional.of(CCDA);
-        }
-        if (FhirReader.sniff(head)) {
-            return Optional.of(FHIR);
+        for (SourceFormat f : SNIFF_ORDER) {
+            if (f.sniffer.test(head)) {
+                return Optional.of(f);
+            }
         }
         return Optional.empty();
     }
