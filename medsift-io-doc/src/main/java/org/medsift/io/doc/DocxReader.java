@@ -165,7 +165,8 @@ public final class DocxReader implements DocumentReader {
                 }
                 return xml;
             }
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
+            // ZipInputStream throws IllegalArgumentException for an entry name that is not valid UTF-8
             out.problem("DOCX-0001", Severity.ERROR, where, "the zip cannot be read at " + where + " ("
                     + e.getClass().getSimpleName() + ": " + PdfReader.shortMessage(e) + "); not read");
             return null;

@@ -28,12 +28,43 @@ class BadInputTest {
                 Arguments.of("huge-entry.docx", "DOCX-0005", null),
                 Arguments.of("wrong-encoding.docx", "DOCX-0004", "First paragraph is fine."),
                 Arguments.of("truncated.docx", "DOCX-0001", null),
+                Arguments.of("bad-entry-name.docx", "DOCX-0001", null),
                 Arguments.of("not-well-formed.docx", "DOCX-0004", "Kept paragraph."),
                 Arguments.of("unbalanced-close.rtf", "RTF-0002", "Text after the extra brace."),
                 Arguments.of("unclosed.rtf", "RTF-0003", "Truncated here"),
                 Arguments.of("unknown-codepage.rtf", "RTF-0004", "Caf\u00e9 au lait."),
                 Arguments.of("bad-hex.rtf", "RTF-0007", "escape, text kept."),
                 Arguments.of("not-rtf.rtf", "RTF-0001", null));
+    }
+
+    /** Random bytes behind each format's signature: problems, never an exception; pieces stay inside the text. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"pdf", "docx", "rtf"})
+    void survivesRandomBytesBehindTheSignature(String format) {
+        java.util.Random random = new java.util.Random(7);
+        DocumentReader reader = DocumentReaders.forFormat(format).orElseThrow();
+        byte[] good = switch (format) {
+            case "pdf" -> DocFixtures.pdf(DocFixtures.NOTE_PAGES);
+            case "docx" -> DocFixtures.docx("One.", "Two.");
+            default -> DocFixtures.rtf("One.", "Two.");
+        };
+        for (int i = 0; i < 100; i++) {
+            byte[] b = good.clone();
+            int flips = 1 + random.nextInt(8);
+            for (int k = 0; k < flips; k++) {
+                // keep the first bytes (the signature), damage the rest
+                b[8 + random.nextInt(b.length - 8)] = (byte) random.nextInt(256);
+            }
+            if (random.nextBoolean()) {
+                b = java.util.Arrays.copyOf(b, 8 + random.nextInt(b.length - 8));
+            }
+            ReadResult r = reader.read("random-" + i, b);
+            for (var t : r.texts()) {
+                for (var p : t.pieces()) {
+                    assertTrue(p.end() <= t.content().length() && p.start() <= p.end(), format + " " + i);
+                }
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -199,6 +199,10 @@ final class DocFixtures {
         Files.write(bad.resolve("wrong-encoding.docx"), docxWithDocument(utf8));
         byte[] fine = docx("First paragraph.", "Second paragraph.");
         Files.write(bad.resolve("truncated.docx"), Arrays.copyOf(fine, fine.length / 2));
+        byte[] badName = fine.clone();
+        badName[30] = (byte) 0xC3; // the first entry's name (local header offset 30) becomes invalid UTF-8
+        badName[31] = (byte) 0x28;
+        Files.write(bad.resolve("bad-entry-name.docx"), badName);
         Files.write(bad.resolve("not-well-formed.docx"), docxWithDocument(("<?xml version=\"1.0\"?><w:document xmlns:w=\""
                 + W_NS + "\"><w:body><w:p><w:r><w:t>Kept paragraph.</w:t></w:r></w:p><w:p><w:r><w:t>Broken</w:r>"
                 + "</w:p></w:body></w:document>").getBytes(StandardCharsets.UTF_8)));
