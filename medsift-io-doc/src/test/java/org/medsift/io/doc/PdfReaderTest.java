@@ -44,6 +44,14 @@ class PdfReaderTest {
     }
 
     @Test
+    void readsAPdfEncryptedWithAnOwnerPasswordOnly() {
+        ReadResult r = PdfReader.create().read("owner.pdf", DocFixtures.encryptedPdf("", "Opens without a password."));
+        assertEquals("Opens without a password.", r.texts().get(0).content());
+        assertTrue(r.problems().stream().anyMatch(p -> p.code().equals("PDF-0002")
+                && p.severity() == org.medsift.core.problem.Severity.INFO), r.problems().toString());
+    }
+
+    @Test
     void sniffsTheHeaderNotTheName() {
         assertTrue(PdfReader.sniff(DocFixtures.pdf("x")));
         assertTrue(PdfReader.sniff("\r\n%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII)));
