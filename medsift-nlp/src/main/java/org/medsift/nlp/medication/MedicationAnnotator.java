@@ -33,7 +33,9 @@ import org.medsift.nlp.measure.TokenView;
  * left is close, when it is followed by "of" and the drug ("500 mg of amoxicillin"), or when it is a status word
  * just before a drug ("started metoprolol"). A drug written in parentheses, or joined by a slash or hyphen, right
  * after another ("Lamictal (lamotrigine)", "hydrocodone/acetaminophen") is an alias of the first, not a new
- * medication. Attributes that reach no drug are dropped: a route or number alone is not a medication.
+ * medication; so is a drug named as the substance of a dose in parentheses right after another ("vitamin D3
+ * ointment (20 micro g/g of tacalcitol)": the dose stays with vitamin D3), and a second drug inside the same
+ * hyphenated word ("phenol-glycerine"). Attributes that reach no drug are dropped: a route or number alone is not a medication.
  *
  * <p>Requires TOKENS, SENTENCES and CONCEPTS (run after the context annotator so drugs carry their assertions).
  * Immutable and thread-safe; the scanner comes from the thread's {@link Workspace}.
@@ -150,6 +152,10 @@ public final class MedicationAnnotator implements Annotator {
                     continue;
                 }
                 if (m.firstToken() < maxEnd) {
+                    if (prev != null && m.firstToken() == prev.first && m.endToken() == prev.mention.endToken()
+                            && m.start() >= prev.mention.end()) {
+                        prev.aliases.add(m); // two drugs in one hyphenated word: "phenol-glycerine"
+                    }
                     continue; // nested in or overlapping a longer drug mention
                 }
                 if (labs.contains(((long) m.firstToken() << 32) | m.endToken())
@@ -157,6 +163,10 @@ public final class MedicationAnnotator implements Annotator {
                     continue; // "Albumin 3.1 g/dL", "magnesium 1.6": a lab result, not the drug
                 }
                 maxEnd = m.endToken();
+                if (prev != null && isDoseOfInParentheses(v, prev.end, m.firstToken())) {
+                    prev.aliases.add(m); // its dose stays an attribute of prev: the drug's span does not grow
+                    continue;
+                }
                 if (prev != null && isAlias(v, prev.end, m.firstToken())) {
                     prev.aliases.add(m);
                     prev.end = m.endToken();
@@ -244,6 +254,25 @@ public final class MedicationAnnotator implements Annotator {
                     || (v.isChar(prevEnd, '-') && v.glued(prevEnd) && v.glued(at));
         }
         return false;
+    }
+
+    /**
+     * Drug {@code next} at token {@code at} is named in parentheses right after the drug ending at {@code prevEnd}
+     * (at most one word between, such as a form), as "dose of" it: "vitamin D3 ointment (20 micro g/g of
+     * tacalcitol)", "Tylenol (325 mg of acetaminophen)". It says what the first drug is, so it is an alias, and the
+     * dose belongs to the first drug.
+     */
+    private static boolean isDoseOfInParentheses(TokenView v, int prevEnd, int at) {
+        int open = v.isChar(prevEnd, '(') ? prevEnd : v.isChar(prevEnd + 1, '(') ? prevEnd + 1 : -1;
+        if (open < 0 || at < open + 3 || !v.is(at - 1, "of") || Double.isNaN(v.amount(open + 1))) {
+            return false;
+        }
+        for (int t = open + 1; t < at - 1; t++) {
+            if (v.isChar(t, ')') || v.isChar(t, '(') || v.isChar(t, ',') || v.isChar(t, ';')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void assign(TokenView v, List<Drug> drugs, List<Attr> attrs) {

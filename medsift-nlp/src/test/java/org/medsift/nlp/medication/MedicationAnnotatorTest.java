@@ -30,7 +30,8 @@ public class MedicationAnnotatorTest {
         LexiconBuilder b = new LexiconBuilder("test", "1.0").addSource("curated", "test terms");
         for (String d : List.of("metoprolol", "lisinopril", "prograf", "lamictal", "lamotrigine", "amoxicillin",
                 "albuterol", "insulin", "heparin", "ondansetron", "oxycodone", "prednisone", "acetaminophen",
-                "methotrexate", "hydrocodone", "furosemide", "nitroglycerin", "amoxicillin suspension")) {
+                "methotrexate", "hydrocodone", "furosemide", "nitroglycerin", "amoxicillin suspension", "vitamin d3",
+                "tacalcitol", "phenol", "glycerin")) {
             b.concept("medsift:drug_" + d.replace(' ', '_'), d, SemanticGroup.DRUG, "curated");
         }
         for (String l : List.of("potassium", "creatinine", "hemoglobin", "troponin", "ana titer", "wbc",
@@ -93,6 +94,29 @@ public class MedicationAnnotatorTest {
         assertEquals(200, ms.get(0).strength().value());
         assertEquals("mg", ms.get(0).strength().ucum());
         assertEquals("26643006", ms.get(0).route().code().code());
+    }
+
+    @Test
+    void takesADrugNamedInParenthesesAsDoseOfItForAnAlias() {
+        String text = "topical vitamin D3 ointment (20 micro g/g of tacalcitol) 10 g/day";
+        List<Medication> ms = meds(text);
+        assertEquals(1, ms.size());
+        assertEquals(List.of("tacalcitol"), ms.get(0).aliases().stream()
+                .map(a -> text.substring(a.start(), a.end())).toList());
+        assertEquals(List.of("vitamin D3: ROUTE=topical|topical, FORM=ointment|ointment, "
+                + "STRENGTH=20 micro g/g|20 mcg/g, STRENGTH=10 g/day|10 g/d"), sigs(text));
+        // not right after the first drug: the drug in parentheses is another medication with its dose
+        assertEquals(List.of("metoprolol: STRENGTH=25 mg|25 mg", "lisinopril: STRENGTH=10 mg|10 mg"),
+                sigs("metoprolol 25 mg (10 mg of lisinopril)"));
+    }
+
+    @Test
+    void linksADoseToADrugInsideAHyphenatedWord() {
+        String text = "injection of 0.3 ml of 10% phenol-glycerin and HD-methotrexate (8 gm/m2)";
+        assertEquals(List.of("phenol: DOSE_AMOUNT=0.3 ml|0.3 mL, STRENGTH=10%|10 %",
+                "methotrexate: STRENGTH=8 gm/m2|8 g/m2"), sigs(text));
+        assertEquals(List.of("glycerin"), meds(text).get(0).aliases().stream()
+                .map(a -> text.substring(a.start(), a.end())).toList());
     }
 
     @Test
