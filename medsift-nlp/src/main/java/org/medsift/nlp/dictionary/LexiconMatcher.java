@@ -39,9 +39,10 @@ import org.medsift.vocab.TermNormalizer;
  * begin right after or end right before a hyphen inside a token, because case reports and notes name drugs inside
  * compounds ({@code cisplatin-induced}, {@code HD-MTX}, {@code 5-FU-based}, {@code phenol-glycerine}); not after
  * {@code non-}, {@code anti-}, {@code pre-}, {@code post-}, {@code pseudo-}, {@code un-}, nor before a word saying
- * the drug is not taken or not tolerated ({@code -naive}, {@code -free}, {@code -resistant}, {@code -allergic},
- * {@code -intolerant}, {@code -like} ...). The mention's char span is the drug part; its tokens are the whole
- * compound. Tokens without letters or digits are skipped
+ * the drug is not taken or not tolerated, or that describe a condition ({@code -naive}, {@code -free},
+ * {@code -resistant}, {@code -allergic}, {@code -intolerant}, {@code -like}, {@code -dependent} ...); a name must be
+ * written as the term is, up to case (no inflection: the brand Align is not in {@code well-aligned}). The mention's
+ * char span is the drug part; its tokens are the whole compound. Tokens without letters or digits are skipped
  * ({@code -}, {@code /}, {@code %}, {@code +}) except the barriers {@code . , ; : ! ? ( ) [ ] { } " | …}, which no
  * match crosses. No match crosses a sentence boundary.
  *
@@ -128,7 +129,7 @@ public final class LexiconMatcher implements Annotator {
      */
     private static final String[] NOT_TAKEN_SUFFIXES = {"naive", "na\u00efve", "free", "resistant", "resistance",
         "sensitive", "sensitivity", "susceptible", "allergic", "allergy", "intolerant", "intolerance", "like",
-        "refractory", "negative", "unresponsive"};
+        "refractory", "negative", "unresponsive", "dependent", "dependant"};
     /** Prefixes joined by a hyphen before a drug name that make the compound something else ({@code non-insulin}). */
     private static final String[] NOT_DRUG_PREFIXES = {"non", "anti", "pre", "post", "pseudo", "un"};
 
@@ -314,6 +315,29 @@ public final class LexiconMatcher implements Annotator {
         }
     }
 
+    /** Whether the letters and digits of {@code text[from, to)} are those of the term's text, ignoring case. */
+    private boolean writtenAs(String text, int from, int to, int term) {
+        String t = termText(term);
+        int k = 0;
+        for (int p = from; p < to; p++) {
+            char c = text.charAt(p);
+            if (!Character.isLetterOrDigit(c)) {
+                continue;
+            }
+            while (k < t.length() && !Character.isLetterOrDigit(t.charAt(k))) {
+                k++;
+            }
+            if (k == t.length() || Character.toLowerCase(c) != Character.toLowerCase(t.charAt(k))) {
+                return false;
+            }
+            k++;
+        }
+        while (k < t.length() && !Character.isLetterOrDigit(t.charAt(k))) {
+            k++;
+        }
+        return k == t.length();
+    }
+
     private static int alnumCount(String text, int from, int to) {
         int n = 0;
         for (int p = from; p < to; p++) {
@@ -393,8 +417,11 @@ public final class LexiconMatcher implements Annotator {
                     int term = lexicon.nodeTerm(node, k);
                     TermKind kind = lexicon.termKind(term);
                     if (split && (kind == TermKind.AMBIGUOUS
-                            || lexicon.conceptGroup(lexicon.termConcept(term)) != SemanticGroup.DRUG)) {
-                        continue; // inside a hyphenated token only drug names: "cisplatin-induced", "HD-MTX"
+                            || lexicon.conceptGroup(lexicon.termConcept(term)) != SemanticGroup.DRUG
+                            || (kind != TermKind.ABBREVIATION && !writtenAs(text, s.start[i], s.end[j], term)))) {
+                        // inside a hyphenated token only drug names as written: "cisplatin-induced", "HD-MTX",
+                        // not the brand Align in "well-aligned"
+                        continue;
                     }
                     if (kind == TermKind.NAME || kind == TermKind.BRAND) {
                         if (shortFuzzy && lexicon.conceptGroup(lexicon.termConcept(term)) != SemanticGroup.DRUG) {

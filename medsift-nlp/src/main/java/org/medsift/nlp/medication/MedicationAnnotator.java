@@ -30,8 +30,10 @@ import org.medsift.nlp.measure.TokenView;
  * <p>How attributes find their drug: the sentence's tokens are scanned once with {@link SigScanner}; each attribute
  * goes to the nearest drug on its left when the gap from that drug's last element is at most {@value #MAX_GAP}
  * tokens ("metoprolol 25 mg po bid, lisinopril 10 mg daily"). It goes to the drug on its right when no drug on the
- * left is close, when it is followed by "of" and the drug ("500 mg of amoxicillin"), or when it is a status word
- * just before a drug ("started metoprolol"). A drug written in parentheses, or joined by a slash or hyphen, right
+ * left is close, when it is followed by "of" and the drug ("500 mg of amoxicillin"), when it is a status word
+ * just before a drug ("started metoprolol"), or when it is a strength right before a drug (at most one word
+ * between) and a comma, "and", "or", "with" or "plus" closes the phrase of the drug on its left ("0.5% Marcaine
+ * plain and 1% lidocaine"). A drug written in parentheses, or joined by a slash or hyphen, right
  * after another ("Lamictal (lamotrigine)", "hydrocodone/acetaminophen") is an alias of the first, not a new
  * medication; so is a drug named as the substance of a dose in parentheses right after another ("vitamin D3
  * ointment (20 micro g/g of tacalcitol)": the dose stays with vitamin D3), and a second drug inside the same
@@ -300,6 +302,9 @@ public final class MedicationAnnotator implements Annotator {
             } else if (right != null && a.kind == Kind.STATUS && rightGap <= 2 && !punctBetween(v, a.end,
                     right.first)) {
                 owner = right;
+            } else if (right != null && left != null && a.kind == Kind.STRENGTH && rightGap <= 1
+                    && !punctBetween(v, a.end, right.first) && connectorBetween(v, left.frontier, a.first)) {
+                owner = right; // "0.5% Marcaine and 1% lidocaine": a strength written before the next drug
             } else if (left != null && a.first - left.frontier <= MAX_GAP && !listBreak(v, left.frontier, a.first)) {
                 owner = left;
             } else if (right != null && rightGap <= MAX_RIGHT_GAP && !punctBetween(v, a.end, right.first)) {
@@ -317,6 +322,15 @@ public final class MedicationAnnotator implements Annotator {
             if (owners[ai] == null && owners[ai + 1] != null && a.kind == b.kind && isDose(a.kind)
                     && owners[ai + 1].first >= b.end && onlyConnectors(v, a.end, b.first)) {
                 owners[ai] = owners[ai + 1];
+            }
+        }
+        // a second strength right after a drug's strength, as an alternative: "Marcaine 0.5%; 1%", "1% or 2%"
+        for (int ai = 1; ai < attrs.size(); ai++) {
+            Attr a = attrs.get(ai);
+            Attr p = attrs.get(ai - 1);
+            if (owners[ai] == null && owners[ai - 1] != null && a.kind == Kind.STRENGTH && p.kind == Kind.STRENGTH
+                    && owners[ai - 1].first < p.first && alternativeConnectors(v, p.end, a.first)) {
+                owners[ai] = owners[ai - 1];
             }
         }
         for (int ai = 0; ai < attrs.size(); ai++) {
@@ -343,6 +357,29 @@ public final class MedicationAnnotator implements Annotator {
             }
         }
         return true;
+    }
+
+    /** Only a semicolon, comma, slash or "or" between {@code from} and {@code to}, and at least one. */
+    private static boolean alternativeConnectors(TokenView v, int from, int to) {
+        if (to <= from || to - from > 2) {
+            return false;
+        }
+        for (int t = from; t < to; t++) {
+            if (!(v.isChar(t, ';') || v.isChar(t, ',') || v.isChar(t, '/') || v.is(t, "or"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A comma, "and", "or", "with" or "plus" between {@code from} and {@code to}: the phrase before is closed. */
+    private static boolean connectorBetween(TokenView v, int from, int to) {
+        for (int t = Math.max(from, 0); t < to; t++) {
+            if (v.isChar(t, ',') || v.is(t, "and") || v.is(t, "or") || v.is(t, "with") || v.is(t, "plus")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Tokens between {@code from} and {@code to}, not counting "of", "the", "on". */

@@ -73,6 +73,8 @@ class LexiconMatcherTest {
         b.concept("medsift:drg_fluorouracil", "Fluorouracil", SemanticGroup.DRUG, "curated")
                 .addTerm("5-FU", TermKind.ABBREVIATION, "curated");
         b.concept("medsift:drg_insulin", "Insulin", SemanticGroup.DRUG, "curated");
+        b.concept("medsift:drg_bifidobacterium", "Bifidobacterium infantis", SemanticGroup.DRUG, "curated")
+                .addTerm("Align", TermKind.BRAND, "curated");
         return b.build();
     }
 
@@ -147,6 +149,9 @@ class LexiconMatcherTest {
         // other groups stay whole-token only, and so do compounds that say the drug is not taken
         assertEquals(List.of(), found("Two asthma-related visits."));
         assertEquals(List.of(), found("She is insulin-resistant, non-insulin treated and insulin-naive."));
+        assertEquals(List.of(), found("An insulin-dependent diabetic."));
+        // only as written, without inflection: the brand Align is not in "well-aligned"
+        assertEquals(List.of(), found("The well-aligned fragments."));
         // a drug name must fill its part of the compound
         assertEquals(List.of(), found("Seen for cisplatinx-induced vomiting."));
     }

@@ -31,7 +31,7 @@ public class MedicationAnnotatorTest {
         for (String d : List.of("metoprolol", "lisinopril", "prograf", "lamictal", "lamotrigine", "amoxicillin",
                 "albuterol", "insulin", "heparin", "ondansetron", "oxycodone", "prednisone", "acetaminophen",
                 "methotrexate", "hydrocodone", "furosemide", "nitroglycerin", "amoxicillin suspension", "vitamin d3",
-                "tacalcitol", "phenol", "glycerin")) {
+                "tacalcitol", "phenol", "glycerin", "marcaine", "lidocaine", "epinephrine")) {
             b.concept("medsift:drug_" + d.replace(' ', '_'), d, SemanticGroup.DRUG, "curated");
         }
         for (String l : List.of("potassium", "creatinine", "hemoglobin", "troponin", "ana titer", "wbc",
@@ -108,6 +108,27 @@ public class MedicationAnnotatorTest {
         // not right after the first drug: the drug in parentheses is another medication with its dose
         assertEquals(List.of("metoprolol: STRENGTH=25 mg|25 mg", "lisinopril: STRENGTH=10 mg|10 mg"),
                 sigs("metoprolol 25 mg (10 mg of lisinopril)"));
+    }
+
+    @Test
+    void givesAStrengthWrittenBeforeTheNextDrugToThatDrug() {
+        assertEquals(List.of("Marcaine: STRENGTH=0.5%|0.5 %", "lidocaine: STRENGTH=1%|1 %"),
+                sigs("20 cc of a 1:1 mixture of 0.5% Marcaine plain and 1% lidocaine were instilled"));
+        assertEquals(List.of("Marcaine: STRENGTH=0.25%|0.25 %", "epinephrine: ", "lidocaine: STRENGTH=1%|1 %"),
+                sigs("a mixture of 0.25% Marcaine with epinephrine and 1% plain lidocaine"));
+        // without a connector the strength still ends the phrase of the drug before it
+        assertEquals(List.of("metoprolol: STRENGTH=25 mg|25 mg", "lisinopril: STRENGTH=10 mg|10 mg"),
+                sigs("metoprolol 25 mg lisinopril 10 mg"));
+    }
+
+    @Test
+    void keepsTwoStrengthsOfOneDrugOnThatDrug() {
+        List<Medication> ms = meds("Local anesthetic: Marcaine 0.5%; 1%.");
+        assertEquals(List.of("Marcaine: STRENGTH=0.5%|0.5 %, STRENGTH=1%|1 %"),
+                sigs("Local anesthetic: Marcaine 0.5%; 1%."));
+        assertEquals(0.5, ms.get(0).strength().value()); // the first is the medication's strength
+        assertEquals(List.of("Marcaine: STRENGTH=0.5%|0.5 %", "lidocaine: STRENGTH=1%|1 %"),
+                sigs("Marcaine 0.5%; 1% lidocaine"));
     }
 
     @Test
