@@ -20,6 +20,7 @@ import org.medsift.core.text.SpanTable;
 import org.medsift.core.text.TokenKind;
 import org.medsift.core.text.TokenTable;
 import org.medsift.nlp.measure.TokenView;
+import org.medsift.nlp.measure.WordTable;
 
 /**
  * Links every drug mention ({@link SemanticGroup#DRUG} in {@link Layers#CONCEPTS}) to its signature in the same
@@ -346,26 +347,30 @@ public final class MedicationAnnotator implements Annotator {
         return k == Kind.STRENGTH || k == Kind.DOSE_AMOUNT;
     }
 
+    /** Joins a list of doses: "190 mg, 175 mg, and 196 mg". */
+    private static final WordTable LIST_JOINERS = WordTable.setOf(",", "and", "or", "then");
+    /** Joins alternative strengths of one drug: "0.5%; 1%", "1% or 2%". */
+    private static final WordTable ALTERNATIVES = WordTable.setOf(";", ",", "/", "or");
+    /** Closes the phrase of a drug before the next one: "0.5% Marcaine plain and 1% lidocaine". */
+    private static final WordTable CLOSERS = WordTable.setOf(",", "and", "or", "with", "plus");
+
     /** Only commas, "and", "or", "then" between {@code from} and {@code to}, and at least one. */
     private static boolean onlyConnectors(TokenView v, int from, int to) {
+        return onlyIn(v, from, to, LIST_JOINERS);
+    }
+
+    /** Only a semicolon, comma, slash or "or" (one or two tokens) between {@code from} and {@code to}. */
+    private static boolean alternativeConnectors(TokenView v, int from, int to) {
+        return to - from <= 2 && onlyIn(v, from, to, ALTERNATIVES);
+    }
+
+    /** At least one token between {@code from} and {@code to}, all in {@code words}. */
+    private static boolean onlyIn(TokenView v, int from, int to, WordTable words) {
         if (to <= from) {
             return false;
         }
         for (int t = from; t < to; t++) {
-            if (!(v.isChar(t, ',') || v.is(t, "and") || v.is(t, "or") || v.is(t, "then"))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Only a semicolon, comma, slash or "or" between {@code from} and {@code to}, and at least one. */
-    private static boolean alternativeConnectors(TokenView v, int from, int to) {
-        if (to <= from || to - from > 2) {
-            return false;
-        }
-        for (int t = from; t < to; t++) {
-            if (!(v.isChar(t, ';') || v.isChar(t, ',') || v.isChar(t, '/') || v.is(t, "or"))) {
+            if (!v.in(t, words)) {
                 return false;
             }
         }
@@ -375,7 +380,7 @@ public final class MedicationAnnotator implements Annotator {
     /** A comma, "and", "or", "with" or "plus" between {@code from} and {@code to}: the phrase before is closed. */
     private static boolean connectorBetween(TokenView v, int from, int to) {
         for (int t = Math.max(from, 0); t < to; t++) {
-            if (v.isChar(t, ',') || v.is(t, "and") || v.is(t, "or") || v.is(t, "with") || v.is(t, "plus")) {
+            if (v.in(t, CLOSERS)) {
                 return true;
             }
         }
