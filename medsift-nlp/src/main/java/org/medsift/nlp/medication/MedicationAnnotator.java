@@ -301,8 +301,8 @@ public final class MedicationAnnotator implements Annotator {
                     && !punctBetween(v, of, right.first)) {
                 owner = right; // "500 mg of cloxacillin", "(48 mg/kg) of extended-release bupropion"
             } else if (right != null && a.kind == Kind.STATUS && rightGap <= 2 && !punctBetween(v, a.end,
-                    right.first)) {
-                owner = right;
+                    right.first) && !(left != null && connectorBetween(v, a.end, right.first))) {
+                owner = right; // "started metoprolol"; not "lisinopril was continued and metoprolol"
             } else if (right != null && left != null && a.kind == Kind.STRENGTH && rightGap <= 1
                     && !punctBetween(v, a.end, right.first) && connectorBetween(v, left.frontier, a.first)) {
                 owner = right; // "0.5% Marcaine and 1% lidocaine": a strength written before the next drug

@@ -122,6 +122,15 @@ public class MedicationAnnotatorTest {
     }
 
     @Test
+    void keepsAStatusOnItsDrugWhenAnotherDrugFollowsAfterAConnector() {
+        assertEquals(List.of("lisinopril: STATUS=continued|continue", "metoprolol: STATUS=increased|increase, "
+                + "STRENGTH=50 mg|50 mg, FREQUENCY=bid|2/1 d"),
+                sigs("lisinopril was continued and metoprolol was increased to 50 mg bid"));
+        assertEquals(List.of("lisinopril: STATUS=stopped|stop", "metoprolol: STATUS=started|start"),
+                sigs("lisinopril was stopped and started metoprolol"));
+    }
+
+    @Test
     void keepsTwoStrengthsOfOneDrugOnThatDrug() {
         List<Medication> ms = meds("Local anesthetic: Marcaine 0.5%; 1%.");
         assertEquals(List.of("Marcaine: STRENGTH=0.5%|0.5 %, STRENGTH=1%|1 %"),
