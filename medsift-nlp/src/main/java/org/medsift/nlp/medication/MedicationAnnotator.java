@@ -31,11 +31,11 @@ import org.medsift.nlp.measure.WordTable;
  * <p>How attributes find their drug: the sentence's tokens are scanned once with {@link SigScanner}; each attribute
  * goes to the nearest drug on its left when the gap from that drug's last element is at most {@value #MAX_GAP}
  * tokens ("metoprolol 25 mg po bid, lisinopril 10 mg daily"). It goes to the drug on its right when no drug on the
- * left is close, when it is followed by "of" and the drug ("500 mg of amoxicillin"), when it is a status word
- * just before a drug ("started metoprolol"), or when it is a strength right before a drug (at most one word
- * between) and a comma, "and", "or", "with" or "plus" closes the phrase of the drug on its left ("0.5% Marcaine
- * plain and 1% lidocaine"). A drug written in parentheses, or joined by a slash or hyphen, right
- * after another ("Lamictal (lamotrigine)", "hydrocodone/acetaminophen") is an alias of the first, not a new
+ * left is close, when it is followed by "of" and the drug ("500 mg of amoxicillin", "a 10-mg dose of oxycodone"),
+ * when it is a status word just before a drug ("started metoprolol", unless "and" or a comma comes between), or
+ * when it is a strength right before a drug (at most one word between) and a comma, "and", "or", "with" or "plus"
+ * closes the phrase of the drug on its left ("0.5% Marcaine plain and 1% lidocaine"). A drug written in
+ * parentheses, or joined by a slash or hyphen, right after another ("Lamictal (lamotrigine)", "hydrocodone/acetaminophen") is an alias of the first, not a new
  * medication; so is a drug named as the substance of a dose in parentheses right after another ("vitamin D3
  * ointment (20 micro g/g of tacalcitol)": the dose stays with vitamin D3), and a second drug inside the same
  * hyphenated word ("phenol-glycerine"). Attributes that reach no drug are dropped: a route or number alone is not a medication.
@@ -294,7 +294,7 @@ public final class MedicationAnnotator implements Annotator {
             }
             Drug owner = null;
             int rightGap = right == null ? Integer.MAX_VALUE : gap(v, a.end, right.first);
-            int of = v.isChar(a.end, ')') ? a.end + 1 : a.end;
+            int of = v.isChar(a.end, ')') || v.is(a.end, "dose") || v.is(a.end, "doses") ? a.end + 1 : a.end;
             if (right != null && rightGap <= 2 && (v.is(a.end, "of") || a.kind == Kind.STATUS && left == null)) {
                 owner = right;
             } else if (right != null && v.is(of, "of") && isDose(a.kind) && gap(v, of, right.first) <= 3

@@ -255,6 +255,9 @@ final class SigScanner {
         }
         int i = t + 1;
         double b = Double.NaN;
+        if (v.isChar(i, '-') && v.glued(i) && v.glued(i + 1) && v.in(i + 1, STRENGTH_UNITS)) {
+            i++; // "a 10-mg dose", "a 500-mg tablet": the unit joined by a hyphen
+        }
         if ((v.isChar(i, '-') || v.is(i, "to")) && ok(i + 2) && !Double.isNaN(v.amount(i + 1))
                 && (v.in(i + 2, STRENGTH_UNITS) || v.in(i + 2, DOSE_UNITS))) {
             b = v.amount(i + 1);

@@ -131,6 +131,14 @@ public class MedicationAnnotatorTest {
     }
 
     @Test
+    void readsAHyphenatedStrengthBeforeDoseOf() {
+        assertEquals(List.of("metoprolol: ", "oxycodone: STRENGTH=10-mg|10 mg"),
+                sigs("On metoprolol; she was given a 10-mg dose of oxycodone"));
+        // a range stays a range
+        assertEquals(List.of("oxycodone: STRENGTH=5-10 mg|5-10 mg"), sigs("oxycodone 5-10 mg"));
+    }
+
+    @Test
     void keepsTwoStrengthsOfOneDrugOnThatDrug() {
         List<Medication> ms = meds("Local anesthetic: Marcaine 0.5%; 1%.");
         assertEquals(List.of("Marcaine: STRENGTH=0.5%|0.5 %, STRENGTH=1%|1 %"),
