@@ -53,6 +53,11 @@ public class MedicationAnnotatorTest {
                         + a.normalized()).collect(Collectors.joining(", "))).toList();
     }
 
+    /** The covered texts of the aliases of the {@code index}-th medication of {@code text}. */
+    static List<String> aliases(String text, int index) {
+        return meds(text).get(index).aliases().stream().map(a -> text.substring(a.start(), a.end())).toList();
+    }
+
     @Test
     void givesEachDrugOfARunOnSentenceItsOwnAttributes() {
         assertEquals(List.of("metoprolol: STRENGTH=25 mg|25 mg, ROUTE=po|oral, FREQUENCY=bid|2/1 d",
@@ -99,10 +104,8 @@ public class MedicationAnnotatorTest {
     @Test
     void takesADrugNamedInParenthesesAsDoseOfItForAnAlias() {
         String text = "topical vitamin D3 ointment (20 micro g/g of tacalcitol) 10 g/day";
-        List<Medication> ms = meds(text);
-        assertEquals(1, ms.size());
-        assertEquals(List.of("tacalcitol"), ms.get(0).aliases().stream()
-                .map(a -> text.substring(a.start(), a.end())).toList());
+        assertEquals(1, meds(text).size());
+        assertEquals(List.of("tacalcitol"), aliases(text, 0));
         assertEquals(List.of("vitamin D3: ROUTE=topical|topical, FORM=ointment|ointment, "
                 + "STRENGTH=20 micro g/g|20 mcg/g, STRENGTH=10 g/day|10 g/d"), sigs(text));
         // not right after the first drug: the drug in parentheses is another medication with its dose
@@ -153,8 +156,7 @@ public class MedicationAnnotatorTest {
         String text = "injection of 0.3 ml of 10% phenol-glycerin and HD-methotrexate (8 gm/m2)";
         assertEquals(List.of("phenol: DOSE_AMOUNT=0.3 ml|0.3 mL, STRENGTH=10%|10 %",
                 "methotrexate: STRENGTH=8 gm/m2|8 g/m2"), sigs(text));
-        assertEquals(List.of("glycerin"), meds(text).get(0).aliases().stream()
-                .map(a -> text.substring(a.start(), a.end())).toList());
+        assertEquals(List.of("glycerin"), aliases(text, 0));
     }
 
     @Test
