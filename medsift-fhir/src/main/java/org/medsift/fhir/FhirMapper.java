@@ -152,6 +152,26 @@ public final class FhirMapper {
         }
     }
 
+    /**
+     * A TIMEX3 date value as a FHIR {@code date}: {@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD} (a time of
+     * day is cut off: FHIR needs a time zone with it, and the note gives none); {@code null} for an empty value or
+     * one with unknown digits ({@code XXXX-03-14}).
+     */
+    static String fhirDate(String value) {
+        int n = value.indexOf('T') >= 0 ? value.indexOf('T') : value.length();
+        if (n != 4 && n != 7 && n != 10) {
+            return null;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            boolean dash = i == 4 || i == 7;
+            if (dash ? c != '-' : c < '0' || c > '9') {
+                return null;
+            }
+        }
+        return value.substring(0, n);
+    }
+
     /** Name-based (type 3) UUID of a document id and a key, stable across runs. */
     static String uuid(String kind, String key) {
         return UUID.nameUUIDFromBytes(("medsift\u0000" + kind + "\u0000" + key).getBytes(StandardCharsets.UTF_8))
@@ -171,6 +191,9 @@ public final class FhirMapper {
         private final Map<Integer, Medication> medications = new java.util.HashMap<>();
         private final java.util.Set<Integer> measuredLabs = new java.util.HashSet<>();
         private final List<Measurement> measurements;
+        private final List<org.medsift.core.model.TemporalExpression> dates = new ArrayList<>();
+        /** Char start and end of each sentence, in order; empty when the document has no sentence layer. */
+        private final int[] sentenceChars;
         private final int[] spans;
         private String docRefUrl;
         private String subjectUrl;
@@ -187,6 +210,23 @@ public final class FhirMapper {
             for (Measurement m : measurements) {
                 if (m.kind() == Measurement.Kind.LAB) {
                     measuredLabs.add(m.nameStart());
+                }
+            }
+            for (org.medsift.core.model.TemporalExpression t : doc.find(Layers.TEMPORALS).orElse(List.of())) {
+                if (t.type() == org.medsift.core.model.TemporalExpression.Type.DATE
+                        && fhirDate(t.value()) != null) {
+                    dates.add(t);
+                }
+            }
+            org.medsift.core.text.SpanTable sentences = doc.find(Layers.SENTENCES).orElse(null);
+            org.medsift.core.text.TokenTable tokens = doc.find(Layers.TOKENS).orElse(null);
+            if (sentences == null || tokens == null || dates.isEmpty()) {
+                sentenceChars = new int[0];
+            } else {
+                sentenceChars = new int[sentences.size() * 2];
+                for (int i = 0; i < sentences.size(); i++) {
+                    sentenceChars[2 * i] = tokens.start(sentences.firstToken(i));
+                    sentenceChars[2 * i + 1] = tokens.end(sentences.endToken(i) - 1);
                 }
             }
             spans = new int[measurements.size() * 2];
@@ -594,6 +634,7 @@ public final class FhirMapper {
                 ms.getMedicationCodeableConcept().getCoding().add(0, new Coding(scd.system(), scd.code(),
                         scd.display()));
             }
+            effective(ms, mentionsOf(m));
             if (!seen.isEmpty()) {
                 summary.setLength(0);
                 summary.append("Medication ").append(m.preferredName()).append(": ").append(status.toCode())
@@ -660,6 +701,71 @@ public final class FhirMapper {
             return d;
         }
 
+        /**
+         * The date of the finding at {@code [start, end)}: the resolved DATE expression of its sentence nearest to
+         * it, as a FHIR date ({@code 2024-03-14}, {@code 2024-03}, {@code 2024}); {@code null} when the sentence
+         * has none (unresolved relative dates, "3 days ago" without a document date, are not dates).
+         */
+        private String dateOf(int start, int end) {
+            int from = -1;
+            int to = -1;
+            for (int i = 0; i < sentenceChars.length; i += 2) {
+                if (sentenceChars[i] <= start && start < sentenceChars[i + 1]) {
+                    from = sentenceChars[i];
+                    to = sentenceChars[i + 1];
+                    break;
+                }
+            }
+            String best = null;
+            int bestDistance = Integer.MAX_VALUE;
+            for (org.medsift.core.model.TemporalExpression t : dates) {
+                if (t.start() < from || t.end() > to) {
+                    continue;
+                }
+                int d = t.start() >= end ? t.start() - end : t.end() <= start ? start - t.end() : 0;
+                if (d < bestDistance) {
+                    bestDistance = d;
+                    best = fhirDate(t.value());
+                }
+            }
+            return best;
+        }
+
+        /**
+         * {@code effective[x]} of a MedicationStatement from the dates of its dosed mentions, when they name one
+         * date: {@code effectivePeriod.start} for a start ("started on 2024-03-01"), {@code effectivePeriod.end}
+         * for a stop or discontinuation, else {@code effectiveDateTime}. Different dates set nothing.
+         */
+        private void effective(MedicationStatement ms, List<ConceptMention> mentions) {
+            String date = null;
+            String status = "";
+            for (ConceptMention mention : mentions) {
+                Medication med = medications.get(mention.start());
+                int end = med == null ? mention.end() : med.end();
+                String d = dateOf(mention.start(), end);
+                if (d == null) {
+                    continue;
+                }
+                if (date != null && !date.equals(d)) {
+                    return;
+                }
+                date = d;
+                status = med == null ? "" : med.status();
+            }
+            if (date == null) {
+                return;
+            }
+            if (status.equals("start")) {
+                ms.setEffective(new org.hl7.fhir.r4.model.Period().setStartElement(
+                        new org.hl7.fhir.r4.model.DateTimeType(date)));
+            } else if (status.equals("stop") || status.equals("discontinued")) {
+                ms.setEffective(new org.hl7.fhir.r4.model.Period().setEndElement(
+                        new org.hl7.fhir.r4.model.DateTimeType(date)));
+            } else {
+                ms.setEffective(new org.hl7.fhir.r4.model.DateTimeType(date));
+            }
+        }
+
         private void measured(Measurement m) {
             Observation o = new Observation();
             String id = uuid("Observation", text.id() + "\u0000" + m.key() + "\u0000" + m.nameStart());
@@ -682,6 +788,10 @@ public final class FhirMapper {
             code.setText(m.name());
             o.setCode(code);
             o.setSubject(subject());
+            String date = dateOf(m.start(), m.end());
+            if (date != null) {
+                o.setEffective(new org.hl7.fhir.r4.model.DateTimeType(date));
+            }
             o.addDerivedFrom(docRef());
             MeasuredValue v = m.value();
             String shown;

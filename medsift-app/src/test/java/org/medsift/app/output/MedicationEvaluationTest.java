@@ -103,6 +103,7 @@ class MedicationEvaluationTest {
         int linked = 0;
         int qualitative = 0;
         int qualitativeLinked = 0;
+        int qualitativeDrugFound = 0;
         List<String> misses = new ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             String[] c = line.split("\\|");
@@ -132,14 +133,19 @@ class MedicationEvaluationTest {
             } else {
                 qualitative++;
                 qualitativeLinked += ok ? 1 : 0;
+                // a qualitative dose is no attribute; is the drug itself found?
+                qualitativeDrugFound += meds.stream().anyMatch(m -> overlaps(m.drug().start(), m.drug().end(), gs,
+                        gs + drug.length()) || m.aliases().stream().anyMatch(a -> overlaps(a.start(), a.end(), gs,
+                        gs + drug.length()))) ? 1 : 0;
             }
         }
-        System.out.printf("ADE DRUG-DOSE: %d of %d numeric pairs linked (%.1f%%); qualitative %d (linked %d)%n",
-                linked, numeric, 100.0 * linked / Math.max(1, numeric), qualitative, qualitativeLinked);
+        System.out.printf("ADE DRUG-DOSE: %d of %d numeric pairs linked (%.1f%%); qualitative %d (linked %d, drug "
+                + "found %d)%n", linked, numeric, 100.0 * linked / Math.max(1, numeric), qualitative,
+                qualitativeLinked, qualitativeDrugFound);
         misses.forEach(m -> System.out.println("  miss: " + m));
         assertTrue(numeric > 0);
-        // floor a little under the 48 of 60 reached (docs/evaluation.md); issue 4's target is 90%
+        // floor a little under the 53 of 60 (0.883) reached (docs/evaluation.md); issue 4's target is 90%
         double rate = (double) linked / numeric;
-        assertTrue(rate >= 0.78, () -> String.format("ADE numeric dose linking fell to %.3f; misses: %s", rate, misses));
+        assertTrue(rate >= 0.87, () -> String.format("ADE numeric dose linking fell to %.3f; misses: %s", rate, misses));
     }
 }

@@ -76,6 +76,38 @@ class MedicationOutputTest {
     }
 
     @Test
+    void fhirTakesTheDateOfTheSentenceAsEffectiveAndValidates() {
+        String note = "Potassium 5.9 mmol/L on 03/14/2024. Metoprolol 25 mg po bid was started on 2024-03-01.\n"
+                + "Lisinopril 10 mg daily, stopped 3 days ago. Sodium 138 mmol/L last week. Aspirin 81 mg daily.\n";
+        Document dated = Extraction.builder().documentDate(java.time.LocalDate.of(2024, 3, 20)).build()
+                .extract(Text.of("dated-note", note));
+        Bundle b = FhirMapper.create().toBundle(dated);
+        assertEquals(List.of(), FhirValidation.shared().validate(b).errors());
+        List<org.hl7.fhir.r4.model.Resource> rs = b.getEntry().stream()
+                .map(Bundle.BundleEntryComponent::getResource).toList();
+        Observation k = rs.stream().filter(x -> x instanceof Observation).map(x -> (Observation) x)
+                .filter(o -> o.getCode().getText().toLowerCase().contains("potassium")).findFirst().orElseThrow();
+        assertEquals("2024-03-14", k.getEffectiveDateTimeType().getValueAsString());
+        MedicationStatement meto = statement(rs, "metoprolol");
+        assertEquals("2024-03-01", meto.getEffectivePeriod().getStartElement().getValueAsString());
+        // "3 days ago" resolved against the document date; a stop ends the period
+        MedicationStatement lis = statement(rs, "lisinopril");
+        assertEquals("2024-03-17", lis.getEffectivePeriod().getEndElement().getValueAsString());
+        // no date in its sentence: no effective[x]
+        assertTrue(!statement(rs, "aspirin").hasEffective());
+        // without a document date a relative date has no value and sets nothing
+        Bundle undated = FhirMapper.create().toBundle(extraction.extract(Text.of("undated-note", note)));
+        assertTrue(!statement(undated.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).toList(),
+                "lisinopril").hasEffective());
+    }
+
+    private static MedicationStatement statement(List<org.hl7.fhir.r4.model.Resource> rs, String name) {
+        return rs.stream().filter(x -> x instanceof MedicationStatement).map(x -> (MedicationStatement) x)
+                .filter(x -> x.getMedicationCodeableConcept().getText().toLowerCase().contains(name))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
     void jsonConformsToSchemaOneTwo() throws IOException {
         Map<String, Object> schema = (Map<String, Object>) MiniJson.parse(Files.readString(
                 Path.of("..", "docs", "medsift-1.2.schema.json"), StandardCharsets.UTF_8));

@@ -34,7 +34,15 @@ import org.medsift.vocab.TermNormalizer;
  * ({@code non-small-cell} is three words, {@code n/v/d} three) and each word is normalized with
  * {@link TermNormalizer}, exactly as lexicon terms were; so case, hyphens and slashes, plurals and inflections do
  * not matter. A match must begin at a token's first word and end at a token's last word: {@code small cell lung
- * cancer} is not found inside {@code non-small-cell lung cancer}. Tokens without letters or digits are skipped
+ * cancer} is not found inside {@code non-small-cell lung cancer}. One exception: a DRUG concept's name or
+ * unambiguous abbreviation (in order, not fuzzy, at least {@value #MIN_HYPHEN_PART} letters and digits) may also
+ * begin right after or end right before a hyphen inside a token, because case reports and notes name drugs inside
+ * compounds ({@code cisplatin-induced}, {@code HD-MTX}, {@code 5-FU-based}, {@code phenol-glycerine}); not after
+ * {@code non-}, {@code anti-}, {@code pre-}, {@code post-}, {@code pseudo-}, {@code un-}, nor before a word saying
+ * the drug is not taken or not tolerated, or that describe a condition ({@code -naive}, {@code -free},
+ * {@code -resistant}, {@code -allergic}, {@code -intolerant}, {@code -like}, {@code -dependent} ...); a name must be
+ * written as the term is, up to case (no inflection: the brand Align is not in {@code well-aligned}). The mention's
+ * char span is the drug part; its tokens are the whole compound. Tokens without letters or digits are skipped
  * ({@code -}, {@code /}, {@code %}, {@code +}) except the barriers {@code . , ; : ! ? ( ) [ ] { } " | …}, which no
  * match crosses. No match crosses a sentence boundary.
  *
@@ -109,6 +117,21 @@ public final class LexiconMatcher implements Annotator {
     private static final byte FUZZY = 4;
     /** A fuzzy word of 7 letters (one transposition): only drug names may take it. */
     private static final byte FUZZY_SHORT = 8;
+    /** A word right after a hyphen inside its token ({@code MTX} in {@code HD-MTX}). */
+    private static final byte AFTER_HYPHEN = 16;
+    /** A word right before a hyphen inside its token ({@code cisplatin} in {@code cisplatin-induced}). */
+    private static final byte BEFORE_HYPHEN = 32;
+    /** Fewest letters and digits of a drug name matched inside a hyphenated token. */
+    static final int MIN_HYPHEN_PART = 3;
+    /**
+     * Words that, joined by a hyphen after a drug name, say the patient does not take it or reacts against it
+     * ({@code opioid-naive}, {@code insulin-resistant}, {@code penicillin-allergic}): no drug mention there.
+     */
+    private static final String[] NOT_TAKEN_SUFFIXES = {"naive", "na\u00efve", "free", "resistant", "resistance",
+        "sensitive", "sensitivity", "susceptible", "allergic", "allergy", "intolerant", "intolerance", "like",
+        "refractory", "negative", "unresponsive", "dependent", "dependant"};
+    /** Prefixes joined by a hyphen before a drug name that make the compound something else ({@code non-insulin}). */
+    private static final String[] NOT_DRUG_PREFIXES = {"non", "anti", "pre", "post", "pseudo", "un"};
 
     private static final Workspace.Key<Scratch> SCRATCH = Workspace.Key.of(Scratch::new);
     private static final Comparator<ConceptMention> ORDER = Comparator.comparingInt(ConceptMention::start)
@@ -275,6 +298,12 @@ public final class LexiconMatcher implements Annotator {
                     flags = n < 8 ? (byte) (FUZZY | FUZZY_SHORT) : FUZZY;
                 }
             }
+            if (a > start && isHyphen(text.charAt(a - 1)) && !wordBefore(text, start, a - 1, NOT_DRUG_PREFIXES)) {
+                flags |= AFTER_HYPHEN;
+            }
+            if (p < end && isHyphen(text.charAt(p)) && !wordAfter(text, p + 1, end, NOT_TAKEN_SUFFIXES)) {
+                flags |= BEFORE_HYPHEN;
+            }
             s.addUnit(a, p, t, id, flags);
         }
         if (s.units > first) {
@@ -284,6 +313,68 @@ public final class LexiconMatcher implements Annotator {
                 tokens.setNormId(t, s.norm[first] < 0 ? TokenTable.NO_NORM : s.norm[first]);
             }
         }
+    }
+
+    /** Whether the letters and digits of {@code text[from, to)} are those of the term's text, ignoring case. */
+    private boolean writtenAs(String text, int from, int to, int term) {
+        String t = termText(term);
+        int k = 0;
+        for (int p = from; p < to; p++) {
+            char c = text.charAt(p);
+            if (!Character.isLetterOrDigit(c)) {
+                continue;
+            }
+            while (k < t.length() && !Character.isLetterOrDigit(t.charAt(k))) {
+                k++;
+            }
+            if (k == t.length() || Character.toLowerCase(c) != Character.toLowerCase(t.charAt(k))) {
+                return false;
+            }
+            k++;
+        }
+        while (k < t.length() && !Character.isLetterOrDigit(t.charAt(k))) {
+            k++;
+        }
+        return k == t.length();
+    }
+
+    private static int alnumCount(String text, int from, int to) {
+        int n = 0;
+        for (int p = from; p < to; p++) {
+            n += Character.isLetterOrDigit(text.charAt(p)) ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static boolean isHyphen(char c) {
+        return c == '-' || c == '\u2010' || c == '\u2011';
+    }
+
+    /** Whether the letters from {@code from} up to the next non-letter (before {@code to}) are one of {@code words}. */
+    private static boolean wordAfter(String text, int from, int to, String[] words) {
+        int b = from;
+        while (b < to && Character.isLetter(text.charAt(b))) {
+            b++;
+        }
+        return isOneOf(text, from, b, words);
+    }
+
+    /** Whether the letters from the last non-letter before {@code to} (not before {@code from}) are one of {@code words}. */
+    private static boolean wordBefore(String text, int from, int to, String[] words) {
+        int a = to;
+        while (a > from && Character.isLetter(text.charAt(a - 1))) {
+            a--;
+        }
+        return isOneOf(text, a, to, words);
+    }
+
+    private static boolean isOneOf(String text, int a, int b, String[] words) {
+        for (String w : words) {
+            if (w.length() == b - a && text.regionMatches(true, a, w, 0, w.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isBarrier(char c) {
@@ -302,7 +393,8 @@ public final class LexiconMatcher implements Annotator {
     private void matchInOrder(String text, int sent, Scratch s) {
         int end = s.sentEnd[sent];
         for (int i = s.sentFirst[sent]; i < end; i++) {
-            if ((s.flags[i] & TOKEN_FIRST) == 0 || s.norm[i] < 0) {
+            boolean inside = (s.flags[i] & TOKEN_FIRST) == 0;
+            if ((inside && (s.flags[i] & AFTER_HYPHEN) == 0) || s.norm[i] < 0) {
                 continue;
             }
             int node = Lexicon.ROOT;
@@ -315,13 +407,22 @@ public final class LexiconMatcher implements Annotator {
                 }
                 fuzzy |= (s.flags[j] & FUZZY) != 0;
                 shortFuzzy |= (s.flags[j] & FUZZY_SHORT) != 0;
-                if ((s.flags[j] & TOKEN_LAST) == 0) {
+                boolean split = inside || (s.flags[j] & TOKEN_LAST) == 0;
+                if (split && ((s.flags[j] & (TOKEN_LAST | BEFORE_HYPHEN)) == 0 || fuzzy
+                        || alnumCount(text, s.start[i], s.end[j]) < MIN_HYPHEN_PART)) {
                     continue;
                 }
                 int count = lexicon.nodeTermCount(node);
                 for (int k = 0; k < count; k++) {
                     int term = lexicon.nodeTerm(node, k);
                     TermKind kind = lexicon.termKind(term);
+                    if (split && (kind == TermKind.AMBIGUOUS
+                            || lexicon.conceptGroup(lexicon.termConcept(term)) != SemanticGroup.DRUG
+                            || (kind != TermKind.ABBREVIATION && !writtenAs(text, s.start[i], s.end[j], term)))) {
+                        // inside a hyphenated token only drug names as written: "cisplatin-induced", "HD-MTX",
+                        // not the brand Align in "well-aligned"
+                        continue;
+                    }
                     if (kind == TermKind.NAME || kind == TermKind.BRAND) {
                         if (shortFuzzy && lexicon.conceptGroup(lexicon.termConcept(term)) != SemanticGroup.DRUG) {
                             continue;

@@ -30,7 +30,10 @@ import org.medsift.core.text.TokenTable;
  *   comparator ({@code <5}), a titre ({@code 1:160}) or a qualitative result ({@code positive}); then an optional
  *   unit (normalized to UCUM by {@link Ucum}; an unknown unit is kept as written), flag ({@code H}, {@code (L)},
  *   {@code critical}) and reference range ({@code (ref 3.5-5.0)}). Without a written flag the interpretation comes
- *   from the range.</li>
+ *   from the range. In a table row (the name ends a cell: a pipe follows, or a run of spaces or a tab, as in
+ *   {@code | Na | 138 | mmol/L | 135-145 |} or a column-aligned panel) pipes between cells are skipped, the unit
+ *   may stand a column away (after a flag column too), and a bare {@code 135-145} in a later column is the
+ *   reference range.</li>
  *   <li><b>Vital signs</b>, by name: {@code BP 132/84}, {@code HR 88}, {@code T 38.2 C} / {@code 100.4 F},
  *   {@code RR 18}, {@code SpO2 96% on RA}, weight, height, BMI, pain score ({@code 7/10}); LOINC codes of the FHIR
  *   vital-signs profile. A missing unit is inferred where it is unambiguous (a temperature above 50 is Fahrenheit;
@@ -150,6 +153,8 @@ public final class MeasurementAnnotator implements Annotator {
         String interpretation = "";
         ReferenceRange range;
         int next;
+        /** The lab name ends a table cell: columns split by pipes or by runs of spaces or a tab, on one line. */
+        boolean row;
 
         Parse(TokenView v) {
             this.v = v;
@@ -157,7 +162,8 @@ public final class MeasurementAnnotator implements Annotator {
         }
 
         Measurement lab(ConceptMention m) {
-            int t = skipFiller(m.endToken());
+            row = tableCellEnds(m.endToken());
+            int t = skipFiller(skipCells(m.endToken()));
             MeasuredValue value = value(t);
             if (value == null) {
                 return null;
@@ -166,6 +172,11 @@ public final class MeasurementAnnotator implements Annotator {
                 unit(next, null);
             }
             tail();
+            if (row && unitStart < 0 && flagStart >= 0 && value.kind() != MeasuredValue.Kind.CODED) {
+                // a flag column before the unit column: "Potassium   5.9 H   mmol/L   3.5-5.1"
+                unit(next, null);
+                tail();
+            }
             if (interpretation.isEmpty()) {
                 interpretation = fromRange(value, range);
             }
@@ -321,6 +332,29 @@ public final class MeasurementAnnotator implements Annotator {
                 return "";
             }
             return v.text().subSequence(v.start(t), v.end(last)).toString();
+        }
+
+        /**
+         * Whether a table cell ends before token {@code t} on its line: a pipe follows, or two or more spaces or a
+         * tab ("| Na | 138 | mmol/L | 135-145 |", "Sodium     138     mmol/L     135-145").
+         */
+        private boolean tableCellEnds(int t) {
+            if (t <= 0 || t >= n || v.newline(t)) {
+                return false;
+            }
+            if (v.isChar(t, '|')) {
+                return true;
+            }
+            int gap = v.start(t) - v.end(t - 1);
+            return gap >= 2 || (gap == 1 && v.text().charAt(v.end(t - 1)) == '\t');
+        }
+
+        /** In a table row, skips the pipes between cells (never past the line's end). */
+        private int skipCells(int t) {
+            while (row && t < n && v.isChar(t, '|') && !(v.newline(t) && t > 0)) {
+                t++;
+            }
+            return t;
         }
 
         private int skipFiller(int t) {
@@ -487,10 +521,13 @@ public final class MeasurementAnnotator implements Annotator {
          * vital signs only units of the expected kind are taken.
          */
         private void unit(int t, String expect) {
+            if (row && expect == null) {
+                t = skipCells(t);
+            }
             if (unitStart >= 0 || t >= n || v.newline(t)) {
                 return;
             }
-            if (t > 0 && v.start(t) - v.end(t - 1) > 1) {
+            if (t > 0 && v.start(t) - v.end(t - 1) > 1 && !(row && expect == null)) {
                 return;
             }
             // multi-word units first
@@ -582,7 +619,7 @@ public final class MeasurementAnnotator implements Annotator {
         /** Flag and reference range after the value and unit, in either order. */
         private void tail() {
             for (int round = 0; round < 2; round++) {
-                int t = next;
+                int t = skipCells(next);
                 if (t >= n || v.newline(t)) {
                     return;
                 }
@@ -631,8 +668,8 @@ public final class MeasurementAnnotator implements Annotator {
             if (v.isChar(k, ':')) {
                 k++;
             }
-            if (!paren && !named) {
-                return false;
+            if (!paren && !named && !row) {
+                return false; // a bare "3.5-5.0" is a range only in a table's column
             }
             double lo = v.number(k);
             if (Double.isNaN(lo) || !(v.isChar(k + 1, '-') || v.is(k + 1, "to")) || Double.isNaN(v.number(k + 2))) {

@@ -20,6 +20,7 @@ import org.medsift.core.text.SpanTable;
 import org.medsift.core.text.TokenKind;
 import org.medsift.core.text.TokenTable;
 import org.medsift.nlp.measure.TokenView;
+import org.medsift.nlp.measure.WordTable;
 
 /**
  * Links every drug mention ({@link SemanticGroup#DRUG} in {@link Layers#CONCEPTS}) to its signature in the same
@@ -30,10 +31,14 @@ import org.medsift.nlp.measure.TokenView;
  * <p>How attributes find their drug: the sentence's tokens are scanned once with {@link SigScanner}; each attribute
  * goes to the nearest drug on its left when the gap from that drug's last element is at most {@value #MAX_GAP}
  * tokens ("metoprolol 25 mg po bid, lisinopril 10 mg daily"). It goes to the drug on its right when no drug on the
- * left is close, when it is followed by "of" and the drug ("500 mg of amoxicillin"), or when it is a status word
- * just before a drug ("started metoprolol"). A drug written in parentheses, or joined by a slash or hyphen, right
- * after another ("Lamictal (lamotrigine)", "hydrocodone/acetaminophen") is an alias of the first, not a new
- * medication. Attributes that reach no drug are dropped: a route or number alone is not a medication.
+ * left is close, when it is followed by "of" and the drug ("500 mg of amoxicillin", "a 10-mg dose of oxycodone"),
+ * when it is a status word just before a drug ("started metoprolol", unless "and" or a comma comes between), or
+ * when it is a strength right before a drug (at most one word between) and a comma, "and", "or", "with" or "plus"
+ * closes the phrase of the drug on its left ("0.5% Marcaine plain and 1% lidocaine"). A drug written in
+ * parentheses, or joined by a slash or hyphen, right after another ("Lamictal (lamotrigine)", "hydrocodone/acetaminophen") is an alias of the first, not a new
+ * medication; so is a drug named as the substance of a dose in parentheses right after another ("vitamin D3
+ * ointment (20 micro g/g of tacalcitol)": the dose stays with vitamin D3), and a second drug inside the same
+ * hyphenated word ("phenol-glycerine"). Attributes that reach no drug are dropped: a route or number alone is not a medication.
  *
  * <p>Requires TOKENS, SENTENCES and CONCEPTS (run after the context annotator so drugs carry their assertions).
  * Immutable and thread-safe; the scanner comes from the thread's {@link Workspace}.
@@ -150,6 +155,10 @@ public final class MedicationAnnotator implements Annotator {
                     continue;
                 }
                 if (m.firstToken() < maxEnd) {
+                    if (prev != null && m.firstToken() == prev.first && m.endToken() == prev.mention.endToken()
+                            && m.start() >= prev.mention.end()) {
+                        prev.aliases.add(m); // two drugs in one hyphenated word: "phenol-glycerine"
+                    }
                     continue; // nested in or overlapping a longer drug mention
                 }
                 if (labs.contains(((long) m.firstToken() << 32) | m.endToken())
@@ -157,6 +166,10 @@ public final class MedicationAnnotator implements Annotator {
                     continue; // "Albumin 3.1 g/dL", "magnesium 1.6": a lab result, not the drug
                 }
                 maxEnd = m.endToken();
+                if (prev != null && isDoseOfInParentheses(v, prev.end, m.firstToken())) {
+                    prev.aliases.add(m); // its dose stays an attribute of prev: the drug's span does not grow
+                    continue;
+                }
                 if (prev != null && isAlias(v, prev.end, m.firstToken())) {
                     prev.aliases.add(m);
                     prev.end = m.endToken();
@@ -246,6 +259,25 @@ public final class MedicationAnnotator implements Annotator {
         return false;
     }
 
+    /**
+     * Drug {@code next} at token {@code at} is named in parentheses right after the drug ending at {@code prevEnd}
+     * (at most one word between, such as a form), as "dose of" it: "vitamin D3 ointment (20 micro g/g of
+     * tacalcitol)", "Tylenol (325 mg of acetaminophen)". It says what the first drug is, so it is an alias, and the
+     * dose belongs to the first drug.
+     */
+    private static boolean isDoseOfInParentheses(TokenView v, int prevEnd, int at) {
+        int open = v.isChar(prevEnd, '(') ? prevEnd : v.isChar(prevEnd + 1, '(') ? prevEnd + 1 : -1;
+        if (open < 0 || at < open + 3 || !v.is(at - 1, "of") || Double.isNaN(v.amount(open + 1))) {
+            return false;
+        }
+        for (int t = open + 1; t < at - 1; t++) {
+            if (v.isChar(t, ')') || v.isChar(t, '(') || v.isChar(t, ',') || v.isChar(t, ';')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void assign(TokenView v, List<Drug> drugs, List<Attr> attrs) {
         Drug[] owners = new Drug[attrs.size()];
         for (int ai = 0; ai < attrs.size(); ai++) {
@@ -262,15 +294,18 @@ public final class MedicationAnnotator implements Annotator {
             }
             Drug owner = null;
             int rightGap = right == null ? Integer.MAX_VALUE : gap(v, a.end, right.first);
-            int of = v.isChar(a.end, ')') ? a.end + 1 : a.end;
+            int of = v.isChar(a.end, ')') || v.is(a.end, "dose") || v.is(a.end, "doses") ? a.end + 1 : a.end;
             if (right != null && rightGap <= 2 && (v.is(a.end, "of") || a.kind == Kind.STATUS && left == null)) {
                 owner = right;
             } else if (right != null && v.is(of, "of") && isDose(a.kind) && gap(v, of, right.first) <= 3
                     && !punctBetween(v, of, right.first)) {
                 owner = right; // "500 mg of cloxacillin", "(48 mg/kg) of extended-release bupropion"
             } else if (right != null && a.kind == Kind.STATUS && rightGap <= 2 && !punctBetween(v, a.end,
-                    right.first)) {
-                owner = right;
+                    right.first) && !(left != null && connectorBetween(v, a.end, right.first))) {
+                owner = right; // "started metoprolol"; not "lisinopril was continued and metoprolol"
+            } else if (right != null && left != null && a.kind == Kind.STRENGTH && rightGap <= 1
+                    && !punctBetween(v, a.end, right.first) && connectorBetween(v, left.frontier, a.first)) {
+                owner = right; // "0.5% Marcaine and 1% lidocaine": a strength written before the next drug
             } else if (left != null && a.first - left.frontier <= MAX_GAP && !listBreak(v, left.frontier, a.first)) {
                 owner = left;
             } else if (right != null && rightGap <= MAX_RIGHT_GAP && !punctBetween(v, a.end, right.first)) {
@@ -290,6 +325,15 @@ public final class MedicationAnnotator implements Annotator {
                 owners[ai] = owners[ai + 1];
             }
         }
+        // a second strength right after a drug's strength, as an alternative: "Marcaine 0.5%; 1%", "1% or 2%"
+        for (int ai = 1; ai < attrs.size(); ai++) {
+            Attr a = attrs.get(ai);
+            Attr p = attrs.get(ai - 1);
+            if (owners[ai] == null && owners[ai - 1] != null && a.kind == Kind.STRENGTH && p.kind == Kind.STRENGTH
+                    && owners[ai - 1].first < p.first && alternativeConnectors(v, p.end, a.first)) {
+                owners[ai] = owners[ai - 1];
+            }
+        }
         for (int ai = 0; ai < attrs.size(); ai++) {
             Drug owner = owners[ai];
             Attr a = attrs.get(ai);
@@ -303,17 +347,44 @@ public final class MedicationAnnotator implements Annotator {
         return k == Kind.STRENGTH || k == Kind.DOSE_AMOUNT;
     }
 
+    /** Joins a list of doses: "190 mg, 175 mg, and 196 mg". */
+    private static final WordTable LIST_JOINERS = WordTable.setOf(",", "and", "or", "then");
+    /** Joins alternative strengths of one drug: "0.5%; 1%", "1% or 2%". */
+    private static final WordTable ALTERNATIVES = WordTable.setOf(";", ",", "/", "or");
+    /** Closes the phrase of a drug before the next one: "0.5% Marcaine plain and 1% lidocaine". */
+    private static final WordTable CLOSERS = WordTable.setOf(",", "and", "or", "with", "plus");
+
     /** Only commas, "and", "or", "then" between {@code from} and {@code to}, and at least one. */
     private static boolean onlyConnectors(TokenView v, int from, int to) {
+        return onlyIn(v, from, to, LIST_JOINERS);
+    }
+
+    /** Only a semicolon, comma, slash or "or" (one or two tokens) between {@code from} and {@code to}. */
+    private static boolean alternativeConnectors(TokenView v, int from, int to) {
+        return to - from <= 2 && onlyIn(v, from, to, ALTERNATIVES);
+    }
+
+    /** At least one token between {@code from} and {@code to}, all in {@code words}. */
+    private static boolean onlyIn(TokenView v, int from, int to, WordTable words) {
         if (to <= from) {
             return false;
         }
         for (int t = from; t < to; t++) {
-            if (!(v.isChar(t, ',') || v.is(t, "and") || v.is(t, "or") || v.is(t, "then"))) {
+            if (!v.in(t, words)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** A comma, "and", "or", "with" or "plus" between {@code from} and {@code to}: the phrase before is closed. */
+    private static boolean connectorBetween(TokenView v, int from, int to) {
+        for (int t = Math.max(from, 0); t < to; t++) {
+            if (v.in(t, CLOSERS)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Tokens between {@code from} and {@code to}, not counting "of", "the", "on". */

@@ -255,12 +255,31 @@ final class SigScanner {
         }
         int i = t + 1;
         double b = Double.NaN;
+        if (v.isChar(i, '-') && v.glued(i) && v.glued(i + 1) && v.in(i + 1, STRENGTH_UNITS)) {
+            i++; // "a 10-mg dose", "a 500-mg tablet": the unit joined by a hyphen
+        }
         if ((v.isChar(i, '-') || v.is(i, "to")) && ok(i + 2) && !Double.isNaN(v.amount(i + 1))
                 && (v.in(i + 2, STRENGTH_UNITS) || v.in(i + 2, DOSE_UNITS))) {
             b = v.amount(i + 1);
             i += 2;
         }
-        boolean microG = v.is(i, "micro") && ok(i + 1) && (v.is(i + 1, "g") || v.is(i + 1, "grams"));
+        boolean microG = v.is(i, "micro") && ok(i + 1) && (v.is(i + 1, "g") || v.is(i + 1, "grams")
+                || gluedPerUnit(i + 1) >= 0);
+        int slash = microG ? gluedPerUnit(i + 1) : gluedPerUnit(i);
+        if (slash >= 0) {
+            // one token "g/g" (the tokenizer keeps letter/letter together): "20 micro g/g", "5 g/g"
+            int u = microG ? i + 1 : i;
+            int p = PER_UNITS.get(v.text(), slash + 1, v.end(u));
+            String code = microG ? "ug" : Ucum.find(v.text(), v.start(u), slash);
+            if (code != null && !PER_UCUM[p].isEmpty()) {
+                kind = Kind.STRENGTH;
+                amount = a;
+                amountHigh = b;
+                ucum = code + "/" + PER_UCUM[p];
+                unit = displayUnit(code) + "/" + PER_UCUM[p];
+                return u + 1;
+            }
+        }
         if (ok(i) && (v.in(i, STRENGTH_UNITS) || microG || (v.is(i, "international") && v.is(i + 1, "units")))) {
             int u = i;
             if (v.is(i, "international") || microG) {
@@ -304,6 +323,32 @@ final class SigScanner {
             return i + 1;
         }
         return -1;
+    }
+
+    /**
+     * Token {@code t} is one word {@code unit/per} ({@code g/g}) whose unit is a strength unit and whose
+     * denominator a per-unit: returns the index of the slash char, else -1.
+     */
+    private int gluedPerUnit(int t) {
+        if (!ok(t) || v.kind(t) == TokenKind.NUMBER) {
+            return -1;
+        }
+        CharSequence text = v.text();
+        int slash = -1;
+        for (int c = v.start(t); c < v.end(t); c++) {
+            if (text.charAt(c) == '/') {
+                if (slash >= 0) {
+                    return -1;
+                }
+                slash = c;
+            }
+        }
+        if (slash <= v.start(t) || slash + 1 >= v.end(t)
+                || !STRENGTH_UNITS.contains(text, v.start(t), slash)
+                || PER_UNITS.get(text, slash + 1, v.end(t)) < 0) {
+            return -1;
+        }
+        return slash;
     }
 
     /** The denominator of a strength: {@code /5 mL}, {@code /m2}, {@code /kg/day}. */

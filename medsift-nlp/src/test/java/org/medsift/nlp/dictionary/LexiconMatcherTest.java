@@ -67,6 +67,14 @@ class LexiconMatcherTest {
         b.concept("medsift:drg_tacrolimus", "Tacrolimus", SemanticGroup.DRUG, "curated")
                 .addTerm("Prograf", TermKind.BRAND, "curated");
         b.concept("medsift:fnd_vertigo", "Vertigo", SemanticGroup.FINDING, "curated");
+        b.concept("medsift:drg_cisplatin", "Cisplatin", SemanticGroup.DRUG, "curated");
+        b.concept("medsift:drg_methotrexate", "Methotrexate", SemanticGroup.DRUG, "curated")
+                .addTerm("MTX", TermKind.ABBREVIATION, "curated");
+        b.concept("medsift:drg_fluorouracil", "Fluorouracil", SemanticGroup.DRUG, "curated")
+                .addTerm("5-FU", TermKind.ABBREVIATION, "curated");
+        b.concept("medsift:drg_insulin", "Insulin", SemanticGroup.DRUG, "curated");
+        b.concept("medsift:drg_bifidobacterium", "Bifidobacterium infantis", SemanticGroup.DRUG, "curated")
+                .addTerm("Align", TermKind.BRAND, "curated");
         return b.build();
     }
 
@@ -130,6 +138,22 @@ class LexiconMatcherTest {
         // "small cell lung cancer" is a different disease from "non-small-cell lung cancer"
         List<String> f = found("Known non-small-cell lung cancer.");
         assertEquals(List.of("non-small-cell lung cancer=medsift:dis_nsclc/EXACT"), f);
+    }
+
+    @Test
+    void matchesADrugNameInsideAHyphenatedToken() {
+        // case reports name the drug inside a compound: "cisplatin-induced", "HD-MTX", "5-FU-based"
+        assertEquals(List.of("cisplatin=medsift:drg_cisplatin/EXACT"), found("Severe cisplatin-induced vomiting."));
+        assertEquals(List.of("MTX=medsift:drg_methotrexate/ABBREVIATION"), found("The second course of HD-MTX."));
+        assertEquals(List.of("5-FU=medsift:drg_fluorouracil/ABBREVIATION"), found("Given 5-FU-based therapy."));
+        // other groups stay whole-token only, and so do compounds that say the drug is not taken
+        assertEquals(List.of(), found("Two asthma-related visits."));
+        assertEquals(List.of(), found("She is insulin-resistant, non-insulin treated and insulin-naive."));
+        assertEquals(List.of(), found("An insulin-dependent diabetic."));
+        // only as written, without inflection: the brand Align is not in "well-aligned"
+        assertEquals(List.of(), found("The well-aligned fragments."));
+        // a drug name must fill its part of the compound
+        assertEquals(List.of(), found("Seen for cisplatinx-induced vomiting."));
     }
 
     @Test

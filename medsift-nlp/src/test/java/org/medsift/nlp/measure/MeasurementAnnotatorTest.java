@@ -47,6 +47,29 @@ class MeasurementAnnotatorTest {
         assertEquals("pain-score=7/10 /{score}", one("pain 7/10"));
     }
 
+    /** {@code key=raw unit/ucum interpretation [range]} per measurement. */
+    static List<String> all(String text) {
+        return measure(text).stream().map(m -> m.key().replace("medsift:lab_", "") + "=" + m.value().raw() + " "
+                + m.unit() + "/" + m.ucum() + " " + m.interpretation()
+                + (m.referenceRange() == null ? "" : " [" + m.referenceRange().text() + "]")).toList();
+    }
+
+    @Test
+    void readsLabRowsOfPipeAndColumnTables() {
+        String pipes = "| Test | Result | Units | Reference |\n|------|--------|-------|-----------|\n"
+                + "| Potassium | 5.9 | mmol/L | 3.5-5.1 | H\n| Creatinine | 1.4 | mg/dL | 0.6-1.2 |\n"
+                + "| Glucose | 90 | | |\n";
+        assertEquals(List.of("potassium=5.9 mmol/L/mmol/L H [3.5-5.1]", "creatinine=1.4 mg/dL/mg/dL H [0.6-1.2]",
+                "glucose=90 / "), all(pipes));
+        String columns = "Potassium       5.9 H   mmol/L     3.5-5.1\n"
+                + "Creatinine\t1.0\tmg/dL\t0.6-1.2\n"
+                + "Glucose         102     mg/dL      70-99\n";
+        assertEquals(List.of("potassium=5.9 mmol/L/mmol/L H [3.5-5.1]", "creatinine=1.0 mg/dL/mg/dL N [0.6-1.2]",
+                "glucose=102 mg/dL/mg/dL H [70-99]"), all(columns));
+        // in running text a bare range after the value is not a reference range, nor a unit a column away
+        assertEquals(List.of("potassium=5.9 / "), all("potassium 5.9 3.5-5.1"));
+    }
+
     @Test
     void readsLabValuesUnitsFlagsAndRanges() {
         assertEquals("potassium=3.1 mmol/L/mmol/L L", one("potassium 3.1 mmol/L (L)"));

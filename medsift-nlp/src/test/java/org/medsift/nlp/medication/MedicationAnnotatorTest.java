@@ -30,7 +30,8 @@ public class MedicationAnnotatorTest {
         LexiconBuilder b = new LexiconBuilder("test", "1.0").addSource("curated", "test terms");
         for (String d : List.of("metoprolol", "lisinopril", "prograf", "lamictal", "lamotrigine", "amoxicillin",
                 "albuterol", "insulin", "heparin", "ondansetron", "oxycodone", "prednisone", "acetaminophen",
-                "methotrexate", "hydrocodone", "furosemide", "nitroglycerin", "amoxicillin suspension")) {
+                "methotrexate", "hydrocodone", "furosemide", "nitroglycerin", "amoxicillin suspension", "vitamin d3",
+                "tacalcitol", "phenol", "glycerin", "marcaine", "lidocaine", "epinephrine")) {
             b.concept("medsift:drug_" + d.replace(' ', '_'), d, SemanticGroup.DRUG, "curated");
         }
         for (String l : List.of("potassium", "creatinine", "hemoglobin", "troponin", "ana titer", "wbc",
@@ -50,6 +51,11 @@ public class MedicationAnnotatorTest {
         return meds(text).stream().map(m -> text.substring(m.drug().start(), m.drug().end()) + ": "
                 + m.attributes().stream().map(a -> a.kind() + "=" + text.substring(a.start(), a.end()) + "|"
                         + a.normalized()).collect(Collectors.joining(", "))).toList();
+    }
+
+    /** The covered texts of the aliases of the {@code index}-th medication of {@code text}. */
+    static List<String> aliases(String text, int index) {
+        return meds(text).get(index).aliases().stream().map(a -> text.substring(a.start(), a.end())).toList();
     }
 
     @Test
@@ -93,6 +99,64 @@ public class MedicationAnnotatorTest {
         assertEquals(200, ms.get(0).strength().value());
         assertEquals("mg", ms.get(0).strength().ucum());
         assertEquals("26643006", ms.get(0).route().code().code());
+    }
+
+    @Test
+    void takesADrugNamedInParenthesesAsDoseOfItForAnAlias() {
+        String text = "topical vitamin D3 ointment (20 micro g/g of tacalcitol) 10 g/day";
+        assertEquals(1, meds(text).size());
+        assertEquals(List.of("tacalcitol"), aliases(text, 0));
+        assertEquals(List.of("vitamin D3: ROUTE=topical|topical, FORM=ointment|ointment, "
+                + "STRENGTH=20 micro g/g|20 mcg/g, STRENGTH=10 g/day|10 g/d"), sigs(text));
+        // not right after the first drug: the drug in parentheses is another medication with its dose
+        assertEquals(List.of("metoprolol: STRENGTH=25 mg|25 mg", "lisinopril: STRENGTH=10 mg|10 mg"),
+                sigs("metoprolol 25 mg (10 mg of lisinopril)"));
+    }
+
+    @Test
+    void givesAStrengthWrittenBeforeTheNextDrugToThatDrug() {
+        assertEquals(List.of("Marcaine: STRENGTH=0.5%|0.5 %", "lidocaine: STRENGTH=1%|1 %"),
+                sigs("20 cc of a 1:1 mixture of 0.5% Marcaine plain and 1% lidocaine were instilled"));
+        assertEquals(List.of("Marcaine: STRENGTH=0.25%|0.25 %", "epinephrine: ", "lidocaine: STRENGTH=1%|1 %"),
+                sigs("a mixture of 0.25% Marcaine with epinephrine and 1% plain lidocaine"));
+        // without a connector the strength still ends the phrase of the drug before it
+        assertEquals(List.of("metoprolol: STRENGTH=25 mg|25 mg", "lisinopril: STRENGTH=10 mg|10 mg"),
+                sigs("metoprolol 25 mg lisinopril 10 mg"));
+    }
+
+    @Test
+    void keepsAStatusOnItsDrugWhenAnotherDrugFollowsAfterAConnector() {
+        assertEquals(List.of("lisinopril: STATUS=continued|continue", "metoprolol: STATUS=increased|increase, "
+                + "STRENGTH=50 mg|50 mg, FREQUENCY=bid|2/1 d"),
+                sigs("lisinopril was continued and metoprolol was increased to 50 mg bid"));
+        assertEquals(List.of("lisinopril: STATUS=stopped|stop", "metoprolol: STATUS=started|start"),
+                sigs("lisinopril was stopped and started metoprolol"));
+    }
+
+    @Test
+    void readsAHyphenatedStrengthBeforeDoseOf() {
+        assertEquals(List.of("metoprolol: ", "oxycodone: STRENGTH=10-mg|10 mg"),
+                sigs("On metoprolol; she was given a 10-mg dose of oxycodone"));
+        // a range stays a range
+        assertEquals(List.of("oxycodone: STRENGTH=5-10 mg|5-10 mg"), sigs("oxycodone 5-10 mg"));
+    }
+
+    @Test
+    void keepsTwoStrengthsOfOneDrugOnThatDrug() {
+        List<Medication> ms = meds("Local anesthetic: Marcaine 0.5%; 1%.");
+        assertEquals(List.of("Marcaine: STRENGTH=0.5%|0.5 %, STRENGTH=1%|1 %"),
+                sigs("Local anesthetic: Marcaine 0.5%; 1%."));
+        assertEquals(0.5, ms.get(0).strength().value()); // the first is the medication's strength
+        assertEquals(List.of("Marcaine: STRENGTH=0.5%|0.5 %", "lidocaine: STRENGTH=1%|1 %"),
+                sigs("Marcaine 0.5%; 1% lidocaine"));
+    }
+
+    @Test
+    void linksADoseToADrugInsideAHyphenatedWord() {
+        String text = "injection of 0.3 ml of 10% phenol-glycerin and HD-methotrexate (8 gm/m2)";
+        assertEquals(List.of("phenol: DOSE_AMOUNT=0.3 ml|0.3 mL, STRENGTH=10%|10 %",
+                "methotrexate: STRENGTH=8 gm/m2|8 g/m2"), sigs(text));
+        assertEquals(List.of("glycerin"), aliases(text, 0));
     }
 
     @Test
