@@ -751,6 +751,9 @@ public final class PhiDetector {
         for (int a = 0; a < ANCHORS.size(); a++) {
             m = new Hits(ANCHORS.get(a), s, anchorStarts[a]);
             while (m.find()) {
+                if (ANCHORS.get(a) == STREET_LINE && !streetLineWords(s, m.start(), m.end())) {
+                    continue;
+                }
                 addressBlock(s, m.start(), m.end(), out);
             }
         }
@@ -787,17 +790,43 @@ public final class PhiDetector {
         }
     }
 
-    private static final Pattern AND_STREET = Pattern.compile("[ \\t]+and[ \\t]+(?:(?:[\\p{L}'.-]+[ \\t]+){0,3}"
+    private static final Pattern AND_STREET = Pattern.compile("\\.?[ \\t]+and[ \\t]+(?:(?:[\\p{L}'.-]+[ \\t]+){0,3}"
             + "(?:" + STREET_TYPES + ")s?\\b\\.?|(?:[\\p{L}'.-]+[ \\t]+){1,3}\\d{1,5}[A-Za-z]?\\b)");
     private static final Pattern CORNER_BEFORE = Pattern.compile("(?i)\\b(?:the[ \\t]+)?corner[ \\t]+of[ \\t]+$");
 
     /** A line (or a part after a cue) that starts with a house number, then a word, then another number. */
-    private static final Pattern STREET_LINE = Pattern.compile("(?m)(?:^[ \\t>]*|(?<=\\b(?:at|to|in|is|of)\\s))\\d{1,6}"
+    private static final Pattern STREET_LINE = Pattern.compile("(?m)(?:^[^\\p{L}\\p{N}\\n]{0,6}|(?<=\\b(?:at|to|in|is|of|with|on)\\s)|(?<=:\\s))\\d{1,6}"
             + "(?:[ \\t]+\\d{1,5})?[ \\t]+[\\p{L}][\\p{L}'.-]+(?:[ \\t]+[\\p{L}][\\p{L}'.-]*){0,3}[ \\t]+\\d{1,5}[A-Za-z]?\\b\\.?");
 
+    private static final Pattern STREET_WORD = Pattern.compile("(?i)\\b(?:" + STREET_TYPES
+            + "|rue|via|calle|rua|apt|suite|unit)\\b");
+    private static final Pattern HOUSE_NUMBER_DOT = Pattern.compile("\\d{1,5}[A-Za-z]?\\.");
     private static final Pattern ABBREV_DOT = Pattern.compile("(?i)(?:ul|rkp|u|av|st|apt)\\.");
     private static final Pattern CONTACT_LINE = Pattern.compile("(?i)[>\\s]*(?:mobile|phone|tel|fax|email|e-mail)\\b");
     private static final List<Pattern> ANCHORS = List.of(UNIT, STREET_US, STREET_PREFIX, STREET_LINE);
+
+    /**
+     * The words of a "number words number" line name a street: one of them is capitalized or not plain ASCII
+     * ("143 31 rue de la Hulotais", "0605 πεντέλης 210"), unlike "2 pounds in 24 hours".
+     */
+    private static boolean streetLineWords(String s, int a, int b) {
+        if (b < s.length() && b - 1 >= a && Character.isDigit(s.charAt(b - 1)) && s.charAt(b) == 's') {
+            return false; // "of the 70s"
+        }
+        if (b > a && s.charAt(b - 1) == 's' && b - 2 >= a && Character.isDigit(s.charAt(b - 2))) {
+            return false;
+        }
+        if (STREET_WORD.matcher(s).region(a, b).find()) {
+            return true; // "3747 3911 fourth avenue suite 112"
+        }
+        for (int k = a; k < b; k++) {
+            char c = s.charAt(k);
+            if (Character.isUpperCase(c) || c > 127 && Character.isLetter(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static void addressBlock(String s, int start, int end, List<PhiSpan> out) {
         out.add(new PhiSpan(addressBack(s, start), addressForward(s, end), PhiType.LOCATION, "STREET"));
@@ -905,7 +934,7 @@ public final class PhiDetector {
             char c = s.charAt(st);
             String word = s.substring(st, e);
             if (!(Character.isDigit(c) || Character.isUpperCase(c)) || STOP.contains(word.toLowerCase(Locale.ROOT))
-                    || word.endsWith(".") && !ABBREV_DOT.matcher(word).matches()) {
+                    || word.endsWith(".") && !ABBREV_DOT.matcher(word).matches() && !HOUSE_NUMBER_DOT.matcher(word).matches()) {
                 break;
             }
             a = st;
@@ -1682,7 +1711,10 @@ public final class PhiDetector {
                 continue;
             }
             int f = w.flags(j);
-            if ((f & (WordLexicon.COUNTRY | WordLexicon.STATE)) != 0 || w.isStop(j)) {
+            boolean lead = (f & (WordLexicon.COUNTRY | WordLexicon.STATE)) != 0 || w.isStop(j);
+            if (lead && !(j + 1 < w.n && onlySpacesBetween(s, w, j, j + 1)
+                    && (words.flags(s, w.start[j], w.end[j + 1] - w.start[j]) & WordLexicon.CITY) != 0)) {
+                // a country or stop word alone is no place, but it may open a listed city ("New Westminster")
                 continue;
             }
             int from = Math.max(0, w.start[j] - 30);
@@ -1702,12 +1734,42 @@ public final class PhiDetector {
             int pf = k == j ? f : words.flags(s, w.start[j], w.end[k] - w.start[j]);
             boolean city = (pf & WordLexicon.CITY) != 0 && (k > j || (f & (WordLexicon.ENGLISH | WordLexicon.DICT)) == 0
                     && !w.clinical(j));
-            if (strongCue && (city || unknownWord(w, j) || (f & (WordLexicon.FIRST | WordLexicon.LAST)) != 0)
-                    || city && wsBefore && weakPlaceCue.region(from, w.start[j]).find()) {
+            // after a strong cue a listed city counts even when it is also a dictionary word ("flew to Coles")
+            boolean cityAfterCue = (pf & WordLexicon.CITY) != 0 && (f & WordLexicon.ENGLISH) == 0 && !w.clinical(j);
+            // an all-capital word in a mixed-case line that no lexicon knows: a place name after "in", "at", "to"
+            // ("grew up in SUND", "at the University of PORVOO", "arrived at BÜSCHENDORF")
+            boolean capsPlace = w.allCaps(j) && w.len(j) >= 4 && f == 0 && !w.clinical(j) && k == j
+                    && lineHasLowerCase(s, w.start[j]) && vowel(s, w.start[j], w.end[j])
+                    && !ENGLISH_SUFFIX.matcher(w.lower(j)).find();
+            if (lead && (k == j || (pf & (WordLexicon.COUNTRY | WordLexicon.STATE)) != 0)) {
+                continue;
+            }
+            if (strongCue && (city || cityAfterCue || unknownWord(w, j) || (f & (WordLexicon.FIRST | WordLexicon.LAST)) != 0)
+                    || (city || capsPlace) && wsBefore && weakPlaceCue.region(from, w.start[j]).find()) {
                 out.add(new PhiSpan(w.start[j], w.end[k], PhiType.LOCATION, "CITY"));
                 j = k;
             }
         }
+    }
+
+    /** Whether the line holding {@code pos} has a lower-case letter (it is no all-capital header line). */
+    private static boolean lineHasLowerCase(String s, int pos) {
+        for (int k = lineStart(s, pos); k < s.length() && s.charAt(k) != '\n' && s.charAt(k) != '\r'; k++) {
+            if (Character.isLowerCase(s.charAt(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code s[a, b)} has a vowel (acronyms such as "CHF" or "PCP" have none). */
+    private static boolean vowel(String s, int a, int b) {
+        for (int k = a; k < b; k++) {
+            if ("AEIOUYÅÄÖÜÉÈÁÀÍÓÚØÆ".indexOf(Character.toUpperCase(s.charAt(k))) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------------------------------------------------
