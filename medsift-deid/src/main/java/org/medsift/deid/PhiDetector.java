@@ -211,14 +211,17 @@ public final class PhiDetector {
     private static final Pattern PHRASE = Pattern.compile("(?i)\\b(?:seen by|signed by|dictated by|reviewed by|examined by"
             + "|evaluated by|accompanied by|referred by|discussed with|spoke with|spoke to|talked to|talked with|called"
             + "|per|daughter|son|wife|husband|mother|father|sister|brother|niece|nephew|grandson|granddaughter|friend"
-            + "|neighbor|neighbour|partner|my name is|name is|(?:last |first |maiden )?name\\?|named|under|with|by|kid|child|cc|care of|c/o|dear|hi|hello"
+            + "|neighbor|neighbour|partner|my name is|name is|i'm|i am|calls me|call me|known as|(?:last |first |maiden )?name\\?|named|under|with|by|kid|child|cc|care of|c/o|dear|hi|hello"
             + "|thanks|thank you|sincerely|regards|attn|patient|pt|client|resident|mrs|mr|ms|dr|and|or|from|to|is|was)"
             + "\\s*,?\\s+$");
     private static final Pattern GENERIC_CUE = Pattern.compile("(?i)(?:with|by|under|and|or|from|to|is|was|patient|pt"
             + "|per|called|named|resident|client)\\W*");
-    private static final Pattern LOWER_NAME_CUE = Pattern.compile("(?i)my name is|name is|named|with|per|kid|child"
+    private static final Pattern LOWER_NAME_CUE = Pattern.compile("(?i)my name is|name is|named|i'm|i am|calls me|call me"
+            + "|known as|with|per|kid|child"
             + "|daughter|son|wife|husband");
     private static final Pattern SIGNATURE = Pattern.compile("_{4,}\\s*");
+    /** Cues after which even an English word is a name ("Her maiden name is Key", "everyone calls me Hope"). */
+    private static final Pattern NAME_IS_CUE = Pattern.compile("(?i)\\b(?:name is|named|calls me|call me|known as)\\s+$");
     private static final Pattern DEGREE_AFTER = Pattern.compile("^,?\\s{0,2}(?:M\\.?D\\.?|D\\.?O\\.?|R\\.?N\\.?|N\\.?P\\.?|PA-C"
             + "|Ph\\.?D\\.?|D\\.?D\\.?S\\.?|MBBS|FACS|FACP|CRNA|LPN|MSW|LCSW|PharmD|RPh)\\b");
     private static final Pattern AGE_AFTER = Pattern.compile("^\\s+(?:is|was)\\s+(?:a|an)\\s+(?:very\\s+)?(?:pleasant\\s+)?"
@@ -1234,7 +1237,9 @@ public final class PhiDetector {
             if (!(w.titleCase(j) || w.lowerNameCandidate(j)) || name[j] || j == 0) {
                 continue;
             }
-            if (!(w.titleCase(j) ? weakName(w, j) && !w.isStop(j) : strongName(w, j) || w.lowerNameCandidate(j))) {
+            boolean nameIs = j >= 2 && NAME_IS_CUE.matcher(s).region(Math.max(0, w.start[j] - 20), w.start[j]).find();
+            if (!(w.titleCase(j) ? (weakName(w, j) || nameIs && !w.clinical(j)) && !w.isStop(j)
+                    : strongName(w, j) || w.lowerNameCandidate(j))) {
                 continue;
             }
             // the cue ends right before the word (whitespace and an optional comma between): check the gap first
@@ -1245,13 +1250,46 @@ public final class PhiDetector {
             if (p.find()) {
                 String cue = p.group().trim();
                 if (generic.reset(cue).matches() && !(strongName(w, j) || unknownWord(w, j) && w.titleCase(j)
-                        && nextIsName(w, j))) {
+                        && nextIsName(w, j) || nameIs)) {
                     continue;
                 }
                 if (!w.titleCase(j) && !lowerOk.reset(cue).lookingAt()) {
                     continue;
                 }
+                if (nameIs && w.titleCase(j)) {
+                    name[j] = true;
+                }
                 takeRun(w, j, name, false, false, 4);
+            }
+        }
+        // 3b. vocatives and grammar of person names without cue words
+        for (int j = 0; j < w.n; j++) {
+            if (name[j]) {
+                continue;
+            }
+            // "Kuba, can I please speak to your boss?"
+            if (w.titleCase(j) && w.sentenceInitial(j) && j + 1 < w.n && s.startsWith(", ", w.end[j])
+                    && w.start[j + 1] == w.end[j] + 2 && VOCATIVE_NEXT.contains(s, w.start[j + 1], w.len(j + 1))
+                    && personWord(w, j)) {
+                name[j] = true;
+            }
+            // "Muslija and Brown were precision engineers."
+            if (w.titleCase(j) && w.sentenceInitial(j) && j + 3 < w.n && andBetween(s, w, j, j + 1, j + 2)
+                    && w.titleCase(j + 2) && personWord(w, j) && personWord(w, j + 2)
+                    && onlySpacesBetween(s, w, j + 2, j + 3) && PLURAL_VERBS.contains(s, w.start[j + 3], w.len(j + 3))
+                    && (weakName(w, j) || weakName(w, j + 2))) {
+                name[j] = true;
+                name[j + 2] = true;
+            }
+            // lower-case "emidio p lombardo", "hyuuma t. maida" on a line of their own (after an optional label)
+            if (Character.isLowerCase(s.charAt(w.start[j])) && j + 2 < w.n && w.len(j + 1) == 1
+                    && Character.isLowerCase(s.charAt(w.start[j + 1]))
+                    && onlyChars(s, w.end[j], w.start[j + 1], " ", 2) && onlyChars(s, w.end[j + 1], w.start[j + 2], ". ", 3)
+                    && lowerPersonWord(w, j) && lowerPersonWord(w, j + 2)
+                    && lineEndsAfter(s, w.end[j + 2]) && lineStartsBefore(s, w.start[j])) {
+                name[j] = true;
+                name[j + 1] = true;
+                name[j + 2] = true;
             }
         }
         // 4. followed by a degree or by "is a 70-year-old"; after a signature line
@@ -1296,12 +1334,12 @@ public final class PhiDetector {
                 name[j] = true;
                 name[j + 1] = true;
             } else if (w.titleCase(j) && w.flags(j) == 0 && unknownWord(w, j) && !w.sentenceInitial(j)
-                    && !eponym(s, w, j) && w.len(j) >= 3 && !ENGLISH_SUFFIX.matcher(w.lower(j)).find()) {
+                    && !eponym(s, w, j) && w.len(j) >= 3 && !englishDerived(w.lower(j))) {
                 name[j] = true;
             } else if (w.titleCase(j) && w.sentenceInitial(j) && nameVerbAfter(s, w, j) && !eponym(s, w, j)
                     && !w.isStop(j) && !(w.clinical(j) && !firstOnly(w, j))
                     && (w.flags(j) & (WordLexicon.COUNTRY | WordLexicon.STATE | WordLexicon.CITY)) == 0
-                    && (w.flags(j) == 0 && unknownWord(w, j) && w.len(j) >= 3 && !ENGLISH_SUFFIX.matcher(w.lower(j)).find()
+                    && (w.flags(j) == 0 && unknownWord(w, j) && w.len(j) >= 3 && !englishDerived(w.lower(j))
                     || (w.flags(j) & WordLexicon.FIRST) != 0)) {
                 // "Shovda is very reliable.", "Mehrudin shouted at Todd", "David is a very sympathetic person."
                 name[j] = true;
@@ -1354,6 +1392,36 @@ public final class PhiDetector {
                         changed = true;
                     }
                 }
+                // "Willemine ten Pas", "Ludwig van der Berg": particles between two parts of a name
+                int q = j + 1;
+                while (q < w.n && q - j <= 2 && PARTICLES.contains(s, w.start[q], w.len(q))
+                        && Character.isLowerCase(s.charAt(w.start[q])) && onlySpacesBetween(s, w, q - 1, q)) {
+                    q++;
+                }
+                if (q > j + 1 && q < w.n && onlySpacesBetween(s, w, q - 1, q) && w.titleCase(q) && !w.isStop(q)
+                        && (name[q] || weakName(w, q) || w.len(q) >= 3 && !w.clinical(q)
+                        && (w.flags(q) & WordLexicon.ENGLISH) == 0)) {
+                    for (int x = j + 1; x <= q; x++) {
+                        changed |= !name[x];
+                        name[x] = true;
+                    }
+                }
+                // "Brad L Key", "Daniela C Capon": the word after a given name and an initial is a surname
+                if (w.initial(j) && j >= 1 && j + 1 < w.n && name[j - 1] && !name[j + 1] && w.titleCase(j + 1)
+                        && (w.flags(j - 1) & WordLexicon.FIRST) != 0 && !w.newlineBetween(j, j + 1)
+                        && onlyChars(s, w.end[j], w.start[j + 1], ". ", 2) && !w.isStop(j + 1)
+                        && !HEADER_WORDS.contains(w.lower(j + 1)) && !eponym(s, w, j + 1)) {
+                    name[j + 1] = true;
+                    changed = true;
+                }
+                // "Tosh Olsen lives at", "Follow up with Jan Jílek": a capitalized word right before a surname
+                int b = j - 1;
+                if (b >= 0 && !name[b] && w.titleCase(b) && onlySpacesBetween(s, w, b, j) && surnameLike(w, j)
+                        && (j + 1 >= w.n || !w.titleCase(j + 1) || w.newlineBetween(j, j + 1))
+                        && givenBefore(w, b)) {
+                    name[b] = true;
+                    changed = true;
+                }
                 // "Usamov and Bowers were"
                 for (int k : new int[] {j - 2, j + 2}) {
                     if (k < 0 || k >= w.n || name[k]) {
@@ -1404,7 +1472,8 @@ public final class PhiDetector {
         if (!found.isEmpty()) {
             KeyTable foundTable = KeyTable.of(found);
             for (int j = 0; j < w.n; j++) {
-                if (!name[j] && (w.titleCase(j) || w.allCaps(j)) && foundTable.contains(s, w.start[j], w.len(j))) {
+                if (!name[j] && (w.titleCase(j) || w.allCaps(j) || w.lowerNameCandidate(j) || w.lowerUnknown(j))
+                        && foundTable.contains(s, w.start[j], w.len(j))) {
                     name[j] = true;
                 }
             }
@@ -1473,6 +1542,72 @@ public final class PhiDetector {
             taken++;
         }
         return taken;
+    }
+
+    /** Lower-case particles inside names. */
+    private static final KeyTable PARTICLES = KeyTable.of(Arrays.asList(("van von der den ten ter de da di del della"
+            + " dos das du le la bin ibn bint al el abu y zu").split(" ")));
+    private static final KeyTable MONTH_GIVEN = KeyTable.of(Arrays.asList("jan", "may", "june", "april", "august"));
+
+    /** A listed surname or an unknown capitalized word, not English, a place or a clinical word. */
+    private boolean surnameLike(Words w, int j) {
+        int f = w.flags(j);
+        return w.titleCase(j) && (f & (WordLexicon.ENGLISH | WordLexicon.COUNTRY | WordLexicon.STATE)) == 0
+                && ((f & WordLexicon.LAST) != 0 || f == 0 && unknownWord(w, j)) && !w.clinical(j) && !w.isStop(j);
+    }
+
+    /** A capitalized word that can stand before a surname as a given name (no stop, English or clinical word). */
+    private boolean givenBefore(Words w, int b) {
+        int f = w.flags(b);
+        if (w.isStop(b)) {
+            return (f & WordLexicon.FIRST) != 0 && MONTH_GIVEN.contains(w.s, w.start[b], w.len(b))
+                    && !(b + 2 < w.n && Character.isDigit(w.s.charAt(w.start[b + 2])));
+        }
+        return w.len(b) >= 2 && (f & (WordLexicon.ENGLISH | WordLexicon.COUNTRY | WordLexicon.STATE)) == 0
+                && !w.clinical(b) && !HEADER_WORDS.contains(w.lower(b)) && !TITLE_TABLE.contains(w.s, w.start[b], w.len(b))
+                && (b == 0 || w.newlineBetween(b - 1, b) || !w.titleCase(b - 1) && !w.allCaps(b - 1));
+    }
+
+    /** Words after "Name, " that make the name a form of address. */
+    private static final KeyTable VOCATIVE_NEXT = KeyTable.of(Arrays.asList(("can could would will please do did are"
+            + " have i you we thank thanks").split(" ")));
+    /** Verbs after "A and B" at a sentence start. */
+    private static final KeyTable PLURAL_VERBS = KeyTable.of(Arrays.asList(("were are have had met said told went came"
+            + " arrived agreed married live lived work worked played wrote founded started").split(" ")));
+
+    /** A capitalized word that can be a person's name: not a stop, header, common English or clinical word, place. */
+    private boolean personWord(Words w, int j) {
+        int f = w.flags(j);
+        return !w.isStop(j) && !HEADER_WORDS.contains(w.lower(j)) && (f & (WordLexicon.ENGLISH | WordLexicon.COUNTRY
+                | WordLexicon.STATE)) == 0 && !(w.clinical(j) && (f & WordLexicon.FIRST) == 0) && w.len(j) >= 3
+                && ((f & (WordLexicon.FIRST | WordLexicon.LAST)) != 0 || f == 0 && !englishDerived(w.lower(j))
+                || (f & WordLexicon.DICT) == 0);
+    }
+
+    /** A lower-case word that can be part of a name: a listed non-English name or a word no lexicon knows. */
+    private boolean lowerPersonWord(Words w, int j) {
+        return w.lowerNameCandidate(j) || w.lowerUnknown(j) && !englishDerived(w.lower(j));
+    }
+
+    /** Only spaces, tabs or '>' between the line start and {@code pos}, or a "label:" and spaces. */
+    private static boolean lineStartsBefore(String s, int pos) {
+        int k = pos;
+        while (k > 0 && (s.charAt(k - 1) == ' ' || s.charAt(k - 1) == '\t' || s.charAt(k - 1) == '>')) {
+            k--;
+        }
+        if (k > 0 && s.charAt(k - 1) == ':') {
+            return true;
+        }
+        return k == 0 || s.charAt(k - 1) == '\n' || s.charAt(k - 1) == '\r';
+    }
+
+    /** Only spaces or tabs between {@code pos} and the line end. */
+    private static boolean lineEndsAfter(String s, int pos) {
+        int k = pos;
+        while (k < s.length() && (s.charAt(k) == ' ' || s.charAt(k) == '\t')) {
+            k++;
+        }
+        return k == s.length() || s.charAt(k) == '\n' || s.charAt(k) == '\r';
     }
 
     /** Words that end the name of a company or band: the names before them are not people. */
@@ -1555,6 +1690,45 @@ public final class PhiDetector {
     private static final Pattern ENGLISH_SUFFIX = Pattern.compile("(?:ers|ing|ings|ed|al|ble|tion|tions|sion|ment|ments"
             + "|ness|ive|ous|ary|ic|ics|ical|ity|ism|ist|logy|graphy|graphic|um|oup|ful|less|ward|wise|ize|ise|ates"
             + "|ly|ry|cy|ty|ance|ence|ant|ent|ure|ors|ies|phy|gram|scopy|tomy|ectomy|itis|osis|emia|uria|pathy)$");
+
+    private static final String[] SUFFIX_LIST = ("ers|ings|ing|ed|al|ble|tions|tion|sion|ments|ment|ness|ive|ous|ary"
+            + "|ical|ics|ic|ity|ism|ist|logy|graphy|graphic|um|ful|less|ward|wise|ize|ise|ates|ly|ry|cy|ty|ance|ence"
+            + "|ant|ent|ure|ors|ies|phy|gram|scopy|tomy|ectomy|itis|osis|emia|uria|pathy").split("\\|");
+
+    /**
+     * Whether an unknown word is an English derivation: it ends in an English suffix and what is left is an English
+     * or clinical word ("Onboarding", "Cardiomegalic"), or it is a medical formation (-itis, -ectomy, -scopy, ...).
+     * Names that merely end like English words ("Xiaoling", "Chowdhury", "El-Sayed", "Faisal") are not.
+     */
+    private boolean englishDerived(String lower) {
+        // compounds that open with a long dictionary word ("Pancreaticobiliary", "Gastroesophageal")
+        for (int l = 7; l + 4 <= lower.length(); l++) {
+            if ((words.flags(lower, 0, l) & WordLexicon.DICT) != 0) {
+                return true;
+            }
+        }
+        for (String suf : SUFFIX_LIST) {
+            if (!lower.endsWith(suf)) {
+                continue;
+            }
+            if (suf.length() >= 4 && !suf.equals("ings") && !suf.equals("ment") || suf.equals("ic") && lower.length() >= 9) {
+                return true; // -ectomy, -scopy, -itis, -osis, -graphy, -tion ...: not name endings
+            }
+            String stem = lower.substring(0, lower.length() - suf.length());
+            if (stem.length() < 3) {
+                continue;
+            }
+            String[] variants = {stem, stem + "e", stem + "y", stem.substring(0, stem.length() - 1),
+                stem.endsWith("i") ? stem.substring(0, stem.length() - 1) + "y" : stem};
+            for (String v : variants) {
+                if (v.length() >= 3 && ((words.flags(v) & (WordLexicon.DICT | WordLexicon.ENGLISH)) != 0
+                        || clinical != null && clinical.lookupWord(v, 0, v.length(), new char[5 * v.length() + 8]) >= 0)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 
     private static final Set<String> HEADER_WORDS = Set.of("account", "acct", "date", "mrn", "dob", "admission",
             "discharge", "history", "sex", "age", "service", "unit", "room", "physician", "attending", "diagnosis",
@@ -1740,7 +1914,7 @@ public final class PhiDetector {
             // ("grew up in SUND", "at the University of PORVOO", "arrived at BÜSCHENDORF")
             boolean capsPlace = w.allCaps(j) && w.len(j) >= 4 && f == 0 && !w.clinical(j) && k == j
                     && lineHasLowerCase(s, w.start[j]) && vowel(s, w.start[j], w.end[j])
-                    && !ENGLISH_SUFFIX.matcher(w.lower(j)).find();
+                    && !englishDerived(w.lower(j));
             if (lead && (k == j || (pf & (WordLexicon.COUNTRY | WordLexicon.STATE)) != 0)) {
                 continue;
             }
