@@ -134,11 +134,11 @@ public final class PhiDetector {
     private static final Pattern IPV6 = Pattern.compile("(?i)\\b(?:[0-9a-f]{1,4}:){4,7}[0-9a-f]{1,4}\\b");
     private static final Pattern SSN = Pattern.compile("(?<![\\d-])\\d{3}-\\d{2}-\\d{4}(?![\\d-])");
     private static final Pattern PHONE_US = Pattern.compile("(?<![\\w.+/-])(?:\\+?1[\\s.-]?)?\\(?\\d{3}\\)?[\\s.-]{0,2}\\d{3}"
-            + "[\\s.-]\\d{4}(?:\\s*(?:x|ext\\.?)\\s*\\d{1,5})?(?![\\w-]|\\.\\d)");
+            + "[\\s.-]\\d{4}(?:\\s*(?:x|ext\\.?)\\s*\\d{1,5})?(?![\\w]|-[^\\p{L}]|-$|\\.\\d)");
     private static final Pattern PHONE_INTL = Pattern.compile("(?<![\\w.+/-])(?:\\+\\d{1,3}[\\s.-]?(?:\\(\\d{1,4}\\)[\\s.-]?)?"
             + "\\d{1,5}(?:[\\s.-]\\d{1,5}){0,5}|\\(\\d{1,4}\\)\\s?\\d{2,5}(?:[\\s.-]\\d{2,5}){1,3}"
-            + "|0\\d{1,4}(?:[\\s.-]\\d{2,5}){1,4})(?![\\w-]|\\.\\d)");
-    private static final Pattern PHONE_GROUPS = Pattern.compile("(?<![\\w.+/-])\\d{2,5}(?:[\\s.-]\\d{2,5}){1,4}(?![\\w-]|\\.\\d)");
+            + "|0\\d{1,4}(?:[\\s.-]\\d{2,5}){1,4})(?![\\w]|-[^\\p{L}]|-$|\\.\\d)");
+    private static final Pattern PHONE_GROUPS = Pattern.compile("(?<![\\w.+/-])(?:\\(\\d{1,4}\\)[ ]?)?\\d{2,5}(?:[\\s.-]\\d{2,5}){0,3}[\\s.-]\\d{2,8}(?![\\w]|-[^\\p{L}]|-$|\\.\\d)");
     private static final Pattern PHONE_CUE = Pattern.compile("(?i)(?:phone|tel|telephone|call|fax|cell|mobile|pager|beeper"
             + "|contact|reach|number|ph|at|to|is|me on|#)\\s*[:.#]?\\s*$");
     private static final Pattern PHONE_AFTER = Pattern.compile("(?is)\\s*-?\\s*(office|fax|home|cell|mobile|work)");
@@ -689,7 +689,7 @@ public final class PhiDetector {
                 out.add(new PhiSpan(m.start(), m.end(), PhiType.CONTACT, "PHONE"));
             }
         }
-        m = new Hits(PHONE_GROUPS, s, c.digit);
+        m = new Hits(PHONE_GROUPS, s, c.phone);
         while (m.find()) {
             int d = digits(s, m.start(), m.end());
             if (d >= 7 && d <= 15) {
@@ -803,6 +803,8 @@ public final class PhiDetector {
 
     private static final Pattern STREET_WORD = Pattern.compile("(?i)\\b(?:" + STREET_TYPES
             + "|rue|via|calle|rua|apt|suite|unit)\\b");
+    /** A line that starts with a phone number: no address line ("082 490 1693-Office", "+46 (0)8 928"). */
+    private static final Pattern PHONE_LINE = Pattern.compile("(?:\\+|\\(\\d|\\d{2,4}[ .)-]+\\d{2,4}[ .-]+\\d{2,4})");
     private static final Pattern HOUSE_NUMBER_DOT = Pattern.compile("\\d{1,5}[A-Za-z]?\\.");
     private static final Pattern ABBREV_DOT = Pattern.compile("(?i)(?:ul|rkp|u|av|st|apt)\\.");
     private static final Pattern CONTACT_LINE = Pattern.compile("(?i)[>\\s]*(?:mobile|phone|tel|fax|email|e-mail)\\b");
@@ -956,9 +958,26 @@ public final class PhiDetector {
             int nl = s.indexOf('\n', i);
             int lineEnd = nl < 0 ? s.length() : nl;
             String rest = s.substring(i, lineEnd);
+            if (lines > 0) {
+                // "??? Broomfield", "> DOLE": bullet or quote marks before the line's text
+                int lead = 0;
+                while (lead < rest.length() && lead < 6 && !Character.isLetterOrDigit(rest.charAt(lead))
+                        && rest.charAt(lead) != '(' && rest.charAt(lead) != '+') {
+                    lead++;
+                }
+                i += lead;
+                rest = rest.substring(lead);
+                // "SCHEIBBS, NO 14908, and Ilmalankuja 82": the part before the next address
+                int and = rest.indexOf(", and ");
+                if (rest.strip().length() > 48 && and > 0 && and <= 48) {
+                    rest = rest.substring(0, and);
+                    lineEnd = i + and;
+                    nl = -1;
+                }
+            }
             String t = rest.strip();
             if (lines > 0 && (t.isEmpty() || t.length() > 48 || t.contains("?") || t.contains(": ")
-                    || CONTACT_LINE.matcher(t).lookingAt())) {
+                    || CONTACT_LINE.matcher(t).lookingAt() || PHONE_LINE.matcher(t).lookingAt())) {
                 break;
             }
             // on the anchor's own line keep address-like words only
@@ -1886,8 +1905,19 @@ public final class PhiDetector {
             }
             int f = w.flags(j);
             boolean lead = (f & (WordLexicon.COUNTRY | WordLexicon.STATE)) != 0 || w.isStop(j);
-            if (lead && !(j + 1 < w.n && onlySpacesBetween(s, w, j, j + 1)
-                    && (words.flags(s, w.start[j], w.end[j + 1] - w.start[j]) & WordLexicon.CITY) != 0)) {
+            boolean leadCity = j + 1 < w.n && onlySpacesBetween(s, w, j, j + 1)
+                    && (words.flags(s, w.start[j], w.end[j + 1] - w.start[j]) & WordLexicon.CITY) != 0;
+            // "flew to New Westminster", "moved to San Lorenzo": a direction or article word opens a place name
+            boolean leadCue = !leadCity && j + 1 < w.n && onlySpacesBetween(s, w, j, j + 1) && w.titleCase(j)
+                    && w.titleCase(j + 1) && PLACE_LEADS.contains(s, w.start[j], w.len(j))
+                    && ((w.flags(j + 1) & WordLexicon.CITY) != 0 || unknownWord(w, j + 1))
+                    && w.start[j] > 0 && placeCue.region(Math.max(0, w.start[j] - 30), w.start[j]).find();
+            if (leadCue) {
+                out.add(new PhiSpan(w.start[j], w.end[j + 1], PhiType.LOCATION, "CITY"));
+                j++;
+                continue;
+            }
+            if (lead && !leadCity) {
                 // a country or stop word alone is no place, but it may open a listed city ("New Westminster")
                 continue;
             }
@@ -1925,6 +1955,9 @@ public final class PhiDetector {
             }
         }
     }
+
+    private static final KeyTable PLACE_LEADS = KeyTable.of(Arrays.asList(("new north south east west upper lower"
+            + " port san santa saint st great little old fort mount lake").split(" ")));
 
     /** Whether the line holding {@code pos} has a lower-case letter (it is no all-capital header line). */
     private static boolean lineHasLowerCase(String s, int pos) {
