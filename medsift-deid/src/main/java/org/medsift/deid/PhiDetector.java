@@ -163,7 +163,7 @@ public final class PhiDetector {
             + "|Bay|Branch|Brook|Burg|Byway|Club|Course|Esplanade|Extension|Mall|Overpass|Promenade|Quay|Ramp"
             + "|Throughway|Trafficway|Trailer|Ville|str";
     private static final Pattern STREET_US = Pattern.compile("(?<![\\w.])\\d{1,6}[A-Za-z]?(?:\\s+[NSEW]\\.?)?(?:\\s+(?:\\d{1,5}|[\\p{Lu}][\\p{L}'.-]*))"
-            + "{1,4}\\s+(?:" + STREET_TYPES + ")\\b\\.?");
+            + "{1,4}\\s+(?:" + STREET_TYPES + ")s?\\b\\.?");
     /** Endings of street words in European languages ("Puruntie", "Hauptstraße", "Allika"): see {@link #streetsEu}. */
     private static final String[] STREET_EU_ENDINGS = {"tie", "katu", "kuja", "gata", "gatan", "vägen", "vej", "vegen",
         "veien", "gade", "straße", "strasse", "str.", "weg", "gasse", "laan", "straat", "plein", "utca", "tér", "út",
@@ -750,7 +750,8 @@ public final class PhiDetector {
         while (m.find()) {
             out.add(new PhiSpan(m.start(1), m.end(1), PhiType.LOCATION, "ZIP"));
         }
-        IntList[] anchorStarts = {c.key(K_UNIT), c.digit, c.key(K_STREET_PREFIX), c.lineDigit};
+        IntList[] anchorStarts = {c.key(K_UNIT), c.digit, c.key(K_STREET_PREFIX), c.lineDigit, c.digit,
+            s.indexOf("US") >= 0 ? null : IntList.EMPTY};
         for (int a = 0; a < ANCHORS.size(); a++) {
             m = new Hits(ANCHORS.get(a), s, anchorStarts[a]);
             while (m.find()) {
@@ -774,6 +775,7 @@ public final class PhiDetector {
         // intersections: "the corner of 25 Dili Gianni Street and King Forges", "Kuusiku 7 and Alexander Flat"
         Matcher and = AND_STREET.matcher(s);
         Matcher corner = CORNER_BEFORE.matcher(s);
+        Matcher andBefore = AND_BEFORE.matcher(s);
         for (int i = 0, n0 = out.size(); i < n0; i++) {
             PhiSpan p = out.get(i);
             if (p.type() != PhiType.LOCATION || !"STREET".equals(p.subtype())) {
@@ -783,6 +785,8 @@ public final class PhiDetector {
             int e = p.end();
             if (st > 0 && corner.region(Math.max(0, st - 20), st).find()) {
                 st = corner.start();
+            } else if (st > 0 && andBefore.region(Math.max(0, st - 40), st).find()) {
+                st = andBefore.start();
             }
             if (and.region(e, Math.min(s.length(), e + 80)).lookingAt()) {
                 e = and.end();
@@ -795,10 +799,12 @@ public final class PhiDetector {
 
     private static final Pattern AND_STREET = Pattern.compile("\\.?[ \\t]+and[ \\t]+(?:(?:[\\p{L}'.-]+[ \\t]+){0,3}"
             + "(?:" + STREET_TYPES + ")s?\\b\\.?|(?:[\\p{L}'.-]+[ \\t]+){1,3}\\d{1,5}[A-Za-z]?\\b)");
+    private static final Pattern AND_BEFORE = Pattern.compile("(?<![\\p{L}])[\\p{Lu}][\\p{L}'-]+(?:[ \\t]+[\\p{Lu}][\\p{L}'-]+)?"
+            + "[ \\t]+and[ \\t]+$");
     private static final Pattern CORNER_BEFORE = Pattern.compile("(?i)\\b(?:the[ \\t]+)?corner[ \\t]+of[ \\t]+$");
 
     /** A line (or a part after a cue) that starts with a house number, then a word, then another number. */
-    private static final Pattern STREET_LINE = Pattern.compile("(?m)(?:^[^\\p{L}\\p{N}\\n]{0,6}|(?<=\\b(?:at|to|in|is|of|with|on)\\s)|(?<=:\\s))\\d{1,6}"
+    private static final Pattern STREET_LINE = Pattern.compile("(?m)(?:^[^\\p{L}\\p{N}\\n]{0,6}|(?<=\\b(?:at|to|in|is|of|with|on)\\s)|(?<=[:,]\\s))\\d{1,6}"
             + "(?:[ \\t]+\\d{1,5})?[ \\t]+[\\p{L}][\\p{L}'.-]+(?:[ \\t]+[\\p{L}][\\p{L}'.-]*){0,3}[ \\t]+\\d{1,5}[A-Za-z]?\\b\\.?");
 
     private static final Pattern STREET_WORD = Pattern.compile("(?i)\\b(?:" + STREET_TYPES
@@ -808,7 +814,15 @@ public final class PhiDetector {
     private static final Pattern HOUSE_NUMBER_DOT = Pattern.compile("\\d{1,5}[A-Za-z]?\\.");
     private static final Pattern ABBREV_DOT = Pattern.compile("(?i)(?:ul|rkp|u|av|st|apt)\\.");
     private static final Pattern CONTACT_LINE = Pattern.compile("(?i)[>\\s]*(?:mobile|phone|tel|fax|email|e-mail)\\b");
-    private static final List<Pattern> ANCHORS = List.of(UNIT, STREET_US, STREET_PREFIX, STREET_LINE);
+    /** "770 26 rue des lieutemants Thomazo", "88 C/ Señores Curas": a house number before a street-prefix word. */
+    private static final Pattern STREET_NUM_PREFIX = Pattern.compile("(?<![\\w.])\\d{1,6}(?:[ \\t]+\\d{1,5})?[ \\t]+"
+            + "(?i:rue|rua|r\\.|via|viale|calle|c/|avenida|av\\.|avenue|piazza|corso|largo|travessa|ul\\.|ulica|carrer"
+            + "|paseo|camino|strada|chemin|all[ée]e|plaza|praça|boulevard|bd)(?:[ \\t]+[\\p{L}][\\p{L}'.-]*){1,5}");
+    /** US military mail: "USNS Vincent\nFPO AA 68422", "Unit 1009 Box 0219\nDPO AP 51065". */
+    private static final Pattern MILITARY = Pattern.compile("\\b(?:USNS|USNV|USS|USCGC|USNC|USCG)[ \\t]+[\\p{Lu}][\\p{L}'.-]+"
+            + "(?:[ \\t]+[\\p{Lu}][\\p{L}'.-]+)?");
+    private static final List<Pattern> ANCHORS = List.of(UNIT, STREET_US, STREET_PREFIX, STREET_LINE, STREET_NUM_PREFIX,
+            MILITARY);
 
     /**
      * The words of a "number words number" line name a street: one of them is capitalized or not plain ASCII
