@@ -1271,7 +1271,7 @@ public final class PhiDetector {
                 continue;
             }
             boolean nameIs = j >= 2 && NAME_IS_CUE.matcher(s).region(Math.max(0, w.start[j] - 20), w.start[j]).find();
-            if (!(w.titleCase(j) ? (weakName(w, j) || nameIs && !w.clinical(j)) && !w.isStop(j)
+            if (!(w.titleCase(j) ? (weakName(w, j) || nameIs) && !w.isStop(j)
                     : strongName(w, j) || w.lowerNameCandidate(j))) {
                 continue;
             }
@@ -1359,10 +1359,15 @@ public final class PhiDetector {
                 continue;
             }
             if (w.titleCase(j) && strongName(w, j) && !eponym(s, w, j)
-                    && !(w.clinical(j) && w.sentenceInitial(j))) {
+                    && !(w.clinical(j) && w.sentenceInitial(j))
+                    && !((w.flags(j) & WordLexicon.FREQUENT) != 0 && w.sentenceInitial(j) && !(j + 1 < w.n
+                    && !w.newlineBetween(j, j + 1) && w.titleCase(j + 1) && noDictWord(w, j + 1) && weakName(w, j + 1)))) {
                 name[j] = true;
             } else if (w.titleCase(j) && j + 1 < w.n && w.titleCase(j + 1) && onlySpacesBetween(s, w, j, j + 1)
-                    && weakName(w, j) && weakName(w, j + 1) && !w.isPlace(j) && !w.isPlace(j + 1)
+                    && (weakName(w, j) && (weakName(w, j + 1) || noDictWord(w, j) && rareOrEponym(w, j + 1))
+                    || rareOrEponym(w, j) && (w.flags(j + 1) & WordLexicon.LAST) != 0 && noDictWord(w, j + 1)
+                    && (w.flags(j + 1) & WordLexicon.FIRST) == 0 && !w.isStop(j + 1))
+                    && !w.isPlace(j) && !w.isPlace(j + 1)
                     && !eponym(s, w, j + 1) && !facilityWord(s, w, j + 1)) {
                 name[j] = true;
                 name[j + 1] = true;
@@ -1375,6 +1380,22 @@ public final class PhiDetector {
                     && (w.flags(j) == 0 && unknownWord(w, j) && w.len(j) >= 3 && !englishDerived(w.lower(j))
                     || (w.flags(j) & WordLexicon.FIRST) != 0)) {
                 // "Shovda is very reliable.", "Mehrudin shouted at Todd", "David is a very sympathetic person."
+                name[j] = true;
+            } else if (w.titleCase(j) && w.sentenceInitial(j) && j + 1 < w.n && w.titleCase(j + 1)
+                    && onlySpacesBetween(s, w, j, j + 1) && personPredicateAfter(s, w, j + 1)
+                    && placeOrPerson(w, j) && placeOrPerson(w, j + 1)) {
+                // "Clive Underhill arrived", "Fulgencio Matamoros tolerated the procedure"
+                name[j] = true;
+                name[j + 1] = true;
+            } else if (w.titleCase(j) && w.sentenceInitial(j) && personPredicateAfter(s, w, j) && !eponym(s, w, j)
+                    && (personWord(w, j) || w.len(j) >= 3 && !w.isStop(j) && !HEADER_WORDS.contains(w.lower(j))
+                    && (w.flags(j) & (WordLexicon.ENGLISH | WordLexicon.COUNTRY | WordLexicon.STATE)) == 0
+                    && (!w.clinical(j) || (w.flags(j) & WordLexicon.FREQUENT) == 0))) {
+                // "Pennington is doing well", "Blackwood denies chest pain", "Dexter lives on ..."
+                name[j] = true;
+            } else if (w.lowerNameCandidate(j) && (w.flags(j) & WordLexicon.FIRST) != 0 && (w.flags(j) & WordLexicon.CITY) == 0
+                    && (nameVerbAfter(s, w, j) || personPredicateAfter(s, w, j))) {
+                // "selma is from ...", "the true gender of frederikke has been ..."
                 name[j] = true;
             } else if (w.lowerNameCandidate(j) && j + 1 < w.n && (w.flags(j) & WordLexicon.FIRST) != 0
                     && w.lowerNameCandidate(j + 1) && (w.flags(j + 1) & WordLexicon.LAST) != 0
@@ -1411,8 +1432,12 @@ public final class PhiDetector {
                             && dotSpace)) {
                         name[k] = true;
                         changed = true;
-                    } else if (space && w.titleCase(k) && (weakName(w, k) || k == j + 1 && rareAfterGiven(w, j, k))
-                            && !eponym(s, w, k)) {
+                    } else if (space && w.titleCase(k) && (weakName(w, k) || k == j + 1 && rareAfterGiven(w, j, k)
+                            || k == j + 1 && noDictWord(w, j) && rareOrEponym(w, k)
+                            || k == j - 1 && ((w.flags(j) & WordLexicon.LAST) != 0 || w.flags(j) == 0 && unknownWord(w, j))
+                            && noDictWord(w, j) && rareGiven(w, k))
+                            && !eponym(s, w, k) && !(k == j - 1 && w.sentenceInitial(k)
+                            && (w.flags(k) & (WordLexicon.FREQUENT | WordLexicon.FIRST)) == WordLexicon.FREQUENT)) {
                         name[k] = true;
                         changed = true;
                     } else if (comma && w.titleCase(k) && k == j + 1 && strongName(w, k)) {
@@ -1552,7 +1577,8 @@ public final class PhiDetector {
                 ok = true;
             } else if (w.titleCase(k)) {
                 ok = !w.isStop(k) && (strong || weakName(w, k)) && !(taken > 0 && eponym(w.s, w, k) && !strong);
-                if (ok && strong && k > j && w.isEnglishOnly(k) && !w.hasName(k)) {
+                if (ok && strong && k > j && w.isEnglishOnly(k) && !w.hasName(k)
+                        && ((w.flags(k) & (WordLexicon.FREQUENT | WordLexicon.ENGLISH)) != 0 || !w.clinical(k))) {
                     ok = false;
                 }
             } else if (w.allCaps(k) && allowCaps) {
@@ -1596,8 +1622,9 @@ public final class PhiDetector {
             return (f & WordLexicon.FIRST) != 0 && MONTH_GIVEN.contains(w.s, w.start[b], w.len(b))
                     && !(b + 2 < w.n && Character.isDigit(w.s.charAt(w.start[b + 2])));
         }
-        return w.len(b) >= 2 && (f & (WordLexicon.ENGLISH | WordLexicon.COUNTRY | WordLexicon.STATE)) == 0
-                && !w.clinical(b) && !HEADER_WORDS.contains(w.lower(b)) && !TITLE_TABLE.contains(w.s, w.start[b], w.len(b))
+        return w.len(b) >= 2 && (f & (WordLexicon.ENGLISH | WordLexicon.COUNTRY | WordLexicon.STATE
+                | WordLexicon.DICT)) == 0 && !(w.clinical(b) && !w.hasName(b))
+                && !HEADER_WORDS.contains(w.lower(b)) && !TITLE_TABLE.contains(w.s, w.start[b], w.len(b))
                 && (b == 0 || w.newlineBetween(b - 1, b) || !w.titleCase(b - 1) && !w.allCaps(b - 1));
     }
 
@@ -1615,6 +1642,14 @@ public final class PhiDetector {
                 | WordLexicon.STATE)) == 0 && !(w.clinical(j) && (f & WordLexicon.FIRST) == 0) && w.len(j) >= 3
                 && ((f & (WordLexicon.FIRST | WordLexicon.LAST)) != 0 || f == 0 && !englishDerived(w.lower(j))
                 || (f & WordLexicon.DICT) == 0);
+    }
+
+    /** A capitalized word that is a listed name, a listed city or unknown; no English, clinical or stop word. */
+    private boolean placeOrPerson(Words w, int j) {
+        int f = w.flags(j);
+        return !w.isStop(j) && !HEADER_WORDS.contains(w.lower(j)) && w.len(j) >= 2
+                && (f & (WordLexicon.ENGLISH | WordLexicon.COUNTRY | WordLexicon.STATE | WordLexicon.FREQUENT)) == 0
+                && ((f & (WordLexicon.FIRST | WordLexicon.LAST | WordLexicon.CITY)) != 0 || f == 0 && !w.clinical(j));
     }
 
     /** A lower-case word that can be part of a name: a listed non-English name or a word no lexicon knows. */
@@ -1692,9 +1727,40 @@ public final class PhiDetector {
     /** "Edith Blackwood": a capitalized dictionary word (no English word of the common list) after a given name. */
     private boolean rareAfterGiven(Words w, int j, int k) {
         int f = w.flags(k);
-        return (w.flags(j) & WordLexicon.FIRST) != 0 && w.titleCase(j) && (f & WordLexicon.DICT) != 0
+        return ((w.flags(j) & WordLexicon.FIRST) != 0 || w.flags(j) == 0 && unknownWord(w, j))
+                && w.titleCase(j) && (f & WordLexicon.DICT) != 0 && (f & WordLexicon.FREQUENT) == 0
                 && (f & (WordLexicon.ENGLISH | WordLexicon.COUNTRY | WordLexicon.STATE)) == 0 && !w.clinical(k)
-                && !w.isStop(k) && w.len(k) >= 4 && !HEADER_WORDS.contains(w.lower(k));
+                && !w.isStop(k) && w.len(k) >= 3 && !HEADER_WORDS.contains(w.lower(k));
+    }
+
+    /**
+     * A capitalized word that can be half of a two-word name next to a name-like word: a rare dictionary word
+     * ("Obi", "Yaw", "Blackwood": not frequent in WordNet's tagged corpus) or a clinical word that is no dictionary
+     * word (a surname inside an eponymous term: "Yamaguchi").
+     */
+    private boolean rareOrEponym(Words w, int j) {
+        int f = w.flags(j);
+        if (w.isStop(j) || w.len(j) < 3 || HEADER_WORDS.contains(w.lower(j)) || !w.titleCase(j)
+                || ORG_WORDS.contains(w.s, w.start[j], w.len(j))
+                || (f & (WordLexicon.ENGLISH | WordLexicon.COUNTRY | WordLexicon.STATE | WordLexicon.FREQUENT)) != 0
+                || EPONYM_TABLE.contains(w.s, w.start[j], w.len(j))) {
+            return false;
+        }
+        return (f & WordLexicon.DICT) != 0 && !w.clinical(j) || (f & WordLexicon.DICT) == 0 && w.clinical(j);
+    }
+
+    /** "Yaw Boateng": a rare dictionary word (clinical or not) before a listed surname. */
+    private boolean rareGiven(Words w, int k) {
+        int f = w.flags(k);
+        return (f & WordLexicon.DICT) != 0 && (f & (WordLexicon.FREQUENT | WordLexicon.ENGLISH | WordLexicon.COUNTRY
+                | WordLexicon.STATE)) == 0 && !w.isStop(k) && w.len(k) >= 3 && !HEADER_WORDS.contains(w.lower(k))
+                && !ORG_WORDS.contains(w.s, w.start[k], w.len(k)) && !TITLE_TABLE.contains(w.s, w.start[k], w.len(k))
+                && (k == 0 || w.newlineBetween(k - 1, k) || !w.titleCase(k - 1)
+                || w.sentenceInitial(k - 1) && (w.flags(k - 1) & WordLexicon.FREQUENT) != 0);
+    }
+
+    private static boolean noDictWord(Words w, int j) {
+        return (w.flags(j) & (WordLexicon.DICT | WordLexicon.ENGLISH)) == 0;
     }
 
     /** A lower-case listed given name (dictionary words such as "chad" included). */
@@ -1713,6 +1779,28 @@ public final class PhiDetector {
             + " began begins has had arrived told asked wrote writes went came speaks spoke works worked joined died"
             + " moved stated reported agreed wants loves likes thinks knows called calls sang sings plays played"
             + " directed starred married").split(" ")));
+
+    /** Verbs said of people in notes and letters. */
+    private static final KeyTable PERSON_VERBS = KeyTable.of(Arrays.asList(("denies denied reports reported states"
+            + " complains complained presents presented returns returned tolerated underwent lives lived died agreed"
+            + " declined feels felt says said arrived called has tolerates tolerated").split(" ")));
+    /** Words after "is" / "was" said of people ("is doing well", "was admitted"). */
+    private static final KeyTable PERSON_STATES = KeyTable.of(Arrays.asList(("doing feeling seen admitted discharged"
+            + " married widowed alert awake being here now from").split(" ")));
+
+    /** "Pennington is doing well", "Blackwood denies", "Dexter lives": a verb phrase said of a person follows. */
+    private static boolean personPredicateAfter(String s, Words w, int j) {
+        if (j + 1 >= w.n || !onlySpacesBetween(s, w, j, j + 1) || !Character.isLowerCase(s.charAt(w.start[j + 1]))) {
+            return false;
+        }
+        if (PERSON_VERBS.contains(s, w.start[j + 1], w.len(j + 1))) {
+            return true;
+        }
+        boolean be = w.len(j + 1) == 2 && s.regionMatches(w.start[j + 1], "is", 0, 2)
+                || w.len(j + 1) == 3 && s.regionMatches(w.start[j + 1], "was", 0, 3);
+        return be && j + 2 < w.n && onlySpacesBetween(s, w, j + 1, j + 2)
+                && PERSON_STATES.contains(s, w.start[j + 2], w.len(j + 2));
+    }
 
     private static boolean nameVerbAfter(String s, Words w, int j) {
         return j + 1 < w.n && onlySpacesBetween(s, w, j, j + 1) && NAME_VERBS.contains(s, w.start[j + 1], w.len(j + 1))

@@ -34,6 +34,31 @@ class NameOriginBiasTest {
                 n("Tevita", "Fifita"), n("Leilani", "Kealoha"), n("Losana", "Tuilagi")));
     }
 
+    /**
+     * A second set of names per origin, written after the detector rules were tuned on the first set and never used
+     * to tune them: a check that the rules generalize within each origin.
+     */
+    private static final Map<String, List<String[]>> ORIGINS_CHECK = new LinkedHashMap<>();
+
+    static {
+        ORIGINS_CHECK.put("Anglo", List.of(n("Rupert", "Ainsworth"), n("Gwendolyn", "Hollingsworth"), n("Clive", "Underhill"),
+                n("Beatrice", "Marlowe"), n("Alistair", "Fairweather"), n("Imogen", "Stockbridge")));
+        ORIGINS_CHECK.put("Hispanic", List.of(n("Itzel", "Barrientos"), n("Evaristo", "Cienfuegos"), n("Rocío", "Villanueva"),
+                n("Baltasar", "Santillán"), n("Marisol", "Ybarra"), n("Fulgencio", "Matamoros")));
+        ORIGINS_CHECK.put("West African", List.of(n("Adaeze", "Nwachukwu"), n("Kofi", "Asante"), n("Yaw", "Boateng"),
+                n("Folake", "Adeyemi"), n("Ikechukwu", "Obi"), n("Efua", "Appiah")));
+        ORIGINS_CHECK.put("East Asian", List.of(n("Takeshi", "Yamaguchi"), n("Xiuying", "Liu"), n("Seo-yeon", "Choi"),
+                n("Jianguo", "Huang"), n("Yuki", "Matsumoto"), n("Thanh", "Nguyen")));
+        ORIGINS_CHECK.put("South Asian", List.of(n("Aishwarya", "Subramaniam"), n("Rohan", "Deshpande"),
+                n("Nandini", "Krishnamurthy"), n("Imran", "Siddiqui"), n("Kavita", "Bhattacharya"), n("Harpreet", "Dhillon")));
+        ORIGINS_CHECK.put("Arabic", List.of(n("Mustafa", "Al-Rashid"), n("Rania", "Khoury"), n("Tariq", "Hamdan"),
+                n("Samira", "Bouazizi"), n("Hassan", "Nasrallah"), n("Amira", "El-Masri")));
+        ORIGINS_CHECK.put("Slavic", List.of(n("Przemysław", "Wiśniewski"), n("Olga", "Kuznetsova"), n("Miroslav", "Novák"),
+                n("Jelena", "Marković"), n("Radoslav", "Dimitrov"), n("Katarzyna", "Zielińska")));
+        ORIGINS_CHECK.put("Pacific Islander", List.of(n("Kalani", "Kamakana"), n("Mele", "Tupou"), n("Pita", "Sapolu"),
+                n("Ana", "Vainikolo"), n("Iosefa", "Tuiasosopo"), n("Noelani", "Akana")));
+    }
+
     private static String[] n(String first, String last) {
         return new String[] {first, last};
     }
@@ -90,9 +115,13 @@ class NameOriginBiasTest {
     private static final double MAX_SPREAD_NO_CUE = 0.04;
 
     private static Map<String, Double> recallByOrigin(List<String> templates) {
+        return recallByOrigin(ORIGINS, templates);
+    }
+
+    static Map<String, Double> recallByOrigin(Map<String, List<String[]>> origins, List<String> templates) {
         PhiDetector d = PhiDetector.standard();
         Map<String, Double> recall = new LinkedHashMap<>();
-        for (Map.Entry<String, List<String[]>> e : ORIGINS.entrySet()) {
+        for (Map.Entry<String, List<String[]>> e : origins.entrySet()) {
             int tokens = 0;
             int found = 0;
             for (String[] name : e.getValue()) {
