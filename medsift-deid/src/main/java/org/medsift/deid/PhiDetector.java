@@ -723,6 +723,10 @@ public final class PhiDetector {
         m = new Hits(ID_CUE, s, c.key(K_ID));
         while (m.find()) {
             int st = m.start(1);
+            if (st + 3 <= m.end(1) && Character.isLowerCase(s.charAt(st)) && (s.startsWith("is ", st)
+                    || s.startsWith("of ", st) || s.startsWith("was ", st) || s.startsWith("are ", st))) {
+                st = s.indexOf(' ', st) + 1;
+            }
             int e = m.end(1);
             while (e > st && !Character.isLetterOrDigit(s.charAt(e - 1))) {
                 e--;
@@ -767,6 +771,13 @@ public final class PhiDetector {
         m = new Hits(ADDRESS_CUE, s, c.key(K_ADDRESS));
         while (m.find()) {
             int st = m.end();
+            int lead = st;
+            while (lead < s.length() && lead - st < 30 && (Character.isLowerCase(s.charAt(lead)) || s.charAt(lead) == ' ')) {
+                lead++;
+            }
+            if (lead < s.length() && lead - st < 30 && (Character.isUpperCase(s.charAt(lead)) || Character.isDigit(s.charAt(lead)))) {
+                st = lead;
+            }
             int e = addressEnd(s, st);
             if (e > st) {
                 out.add(new PhiSpan(st, e, PhiType.LOCATION, "STREET"));
@@ -1030,7 +1041,8 @@ public final class PhiDetector {
                 continue;
             }
             if (c == '.' && i + 1 < n && line.charAt(i + 1) == ' ' && i + 2 < n && Character.isUpperCase(line.charAt(i + 2))
-                    && i > 0 && Character.isLowerCase(line.charAt(i - 1))) {
+                    && i > 0 && (Character.isLowerCase(line.charAt(i - 1)) || Character.isDigit(line.charAt(i - 1))
+                    && i + 3 < n && Character.isLowerCase(line.charAt(i + 3)))) {
                 return i;
             }
             i++;
@@ -1051,6 +1063,10 @@ public final class PhiDetector {
                 break;
             }
             if (c == '.' && i + 2 < s.length() && s.charAt(i + 1) == ' ' && Character.isUpperCase(s.charAt(i + 2))) {
+                break;
+            }
+            if (c == '.' && i + 2 < s.length() && s.charAt(i + 1) == ' ' && Character.isLowerCase(s.charAt(i + 2))) {
+                e = i;
                 break;
             }
             if (s.startsWith(" for ", i) || s.startsWith(" after ", i) || s.startsWith(" before ", i)
@@ -1308,7 +1324,8 @@ public final class PhiDetector {
             }
             // "Muslija and Brown were precision engineers."
             if (w.titleCase(j) && w.sentenceInitial(j) && j + 3 < w.n && andBetween(s, w, j, j + 1, j + 2)
-                    && w.titleCase(j + 2) && personWord(w, j) && personWord(w, j + 2)
+                    && w.titleCase(j + 2) && personWord(w, j)
+                    && (personWord(w, j + 2) || (w.flags(j + 2) & WordLexicon.LAST) != 0 && !w.isStop(j + 2))
                     && onlySpacesBetween(s, w, j + 2, j + 3) && PLURAL_VERBS.contains(s, w.start[j + 3], w.len(j + 3))
                     && (weakName(w, j) || weakName(w, j + 2))) {
                 name[j] = true;
@@ -1360,6 +1377,7 @@ public final class PhiDetector {
             }
             if (w.titleCase(j) && strongName(w, j) && !eponym(s, w, j)
                     && !(w.clinical(j) && w.sentenceInitial(j))
+                    && !((w.flags(j) & WordLexicon.DICT) != 0 && w.sentenceInitial(j) && w.followedByLabelMark(j))
                     && !((w.flags(j) & WordLexicon.FREQUENT) != 0 && w.sentenceInitial(j) && !(j + 1 < w.n
                     && !w.newlineBetween(j, j + 1) && w.titleCase(j + 1) && noDictWord(w, j + 1) && weakName(w, j + 1)))) {
                 name[j] = true;
@@ -1393,8 +1411,8 @@ public final class PhiDetector {
                     && (!w.clinical(j) || (w.flags(j) & WordLexicon.FREQUENT) == 0))) {
                 // "Pennington is doing well", "Blackwood denies chest pain", "Dexter lives on ..."
                 name[j] = true;
-            } else if (w.lowerNameCandidate(j) && (w.flags(j) & WordLexicon.FIRST) != 0 && (w.flags(j) & WordLexicon.CITY) == 0
-                    && (nameVerbAfter(s, w, j) || personPredicateAfter(s, w, j))) {
+            } else if (w.lowerNameCandidate(j) && (w.flags(j) & WordLexicon.FIRST) != 0
+                    && ((w.flags(j) & WordLexicon.CITY) == 0 && nameVerbAfter(s, w, j) || personPredicateAfter(s, w, j))) {
                 // "selma is from ...", "the true gender of frederikke has been ..."
                 name[j] = true;
             } else if (w.lowerNameCandidate(j) && j + 1 < w.n && (w.flags(j) & WordLexicon.FIRST) != 0
@@ -1517,6 +1535,20 @@ public final class PhiDetector {
                 for (int x = j; x <= k; x++) {
                     name[x] = false;
                 }
+            }
+            j = k;
+        }
+        // 6c. country names of two or three words ("South Africa", "Czech Republic") are not people
+        for (int j = 0; j + 1 < w.n; j++) {
+            if (!w.titleCase(j) || !onlySpacesBetween(s, w, j, j + 1) || !w.titleCase(j + 1)) {
+                continue;
+            }
+            int k = j + 1;
+            if ((words.flags(s, w.start[j], w.end[k] - w.start[j]) & WordLexicon.COUNTRY) == 0) {
+                continue;
+            }
+            for (int x = j; x <= k; x++) {
+                name[x] = false;
             }
             j = k;
         }
@@ -1654,7 +1686,10 @@ public final class PhiDetector {
 
     /** A lower-case word that can be part of a name: a listed non-English name or a word no lexicon knows. */
     private boolean lowerPersonWord(Words w, int j) {
-        return w.lowerNameCandidate(j) || w.lowerUnknown(j) && !englishDerived(w.lower(j));
+        int f = w.flags(j);
+        return w.lowerNameCandidate(j) || w.lowerUnknown(j) && !englishDerived(w.lower(j))
+                || (f & WordLexicon.CITY) != 0 && (f & (WordLexicon.DICT | WordLexicon.ENGLISH)) == 0 && w.len(j) >= 3
+                && !w.clinical(j);
     }
 
     /** Only spaces, tabs or '>' between the line start and {@code pos}, or a "label:" and spaces. */
@@ -1864,7 +1899,7 @@ public final class PhiDetector {
         int f = w.flags(j);
         return (f & (WordLexicon.FIRST | WordLexicon.LAST)) != 0 && (f & WordLexicon.ENGLISH) == 0
                 && !w.isStop(j) && (f & (WordLexicon.COUNTRY | WordLexicon.STATE)) == 0 && w.len(j) >= 2
-                && !EPONYM_TABLE.contains(w.s, w.start[j], w.len(j));
+                && !EPONYM_TABLE.contains(w.s, w.start[j], w.len(j)) && !TITLE_TABLE.contains(w.s, w.start[j], w.len(j));
     }
 
     /** Surnames used as names of diseases, signs, devices and scores: names only with a title or label. */
@@ -2038,6 +2073,10 @@ public final class PhiDetector {
                 }
             }
             int pf = k == j ? f : words.flags(s, w.start[j], w.end[k] - w.start[j]);
+            if (k > j && (pf & WordLexicon.COUNTRY) != 0) {
+                j = k;
+                continue;
+            }
             boolean city = (pf & WordLexicon.CITY) != 0 && (k > j || (f & (WordLexicon.ENGLISH | WordLexicon.DICT)) == 0
                     && !w.clinical(j));
             // after a strong cue a listed city counts even when it is also a dictionary word ("flew to Coles")
