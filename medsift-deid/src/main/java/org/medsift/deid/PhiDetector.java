@@ -161,7 +161,7 @@ public final class PhiDetector {
             + "|Flat|Forge|Fork|Fort|Gate|Gateway|Hollow|Key|Light|Lock|Lodge|Neck|Orchard|Passage|Pathway|Ranch"
             + "|Rapids?|Rest|Shoals?|Shores?|Skyway|Spur|Stravenue|Tunnel|Underpass|Viaduct|Annex|Approach|Arcade"
             + "|Bay|Branch|Brook|Burg|Byway|Club|Course|Esplanade|Extension|Mall|Overpass|Promenade|Quay|Ramp"
-            + "|Throughway|Trafficway|Trailer|Ville|str";
+            + "|Throughway|Trafficway|Trailer|Ville|Dam|str";
     private static final Pattern STREET_US = Pattern.compile("(?<![\\w.])\\d{1,6}[A-Za-z]?(?:\\s+[NSEW]\\.?)?(?:\\s+(?:\\d{1,5}|[\\p{Lu}][\\p{L}'.-]*))"
             + "{1,4}\\s+(?:" + STREET_TYPES + ")s?\\b\\.?");
     /** Endings of street words in European languages ("Puruntie", "Hauptstraße", "Allika"): see {@link #streetsEu}. */
@@ -169,7 +169,7 @@ public final class PhiDetector {
         "veien", "gade", "straße", "strasse", "str.", "weg", "gasse", "laan", "straat", "plein", "utca", "tér", "út",
         "ulica", "tee", "maantee", "allee", "platz", "ranta", "polku", "väylä", "stræde", "torg", "torget", "rinne",
         "mäki"};
-    private static final Pattern STREET_PREFIX = Pattern.compile("\\b(?:Rua|Via|Viale|Calle|Avenida|Av\\.|Avda\\.|Rue|Piazza"
+    private static final Pattern STREET_PREFIX = Pattern.compile("\\b(?:C/|Rua|Via|Viale|Calle|Avenida|Av\\.|Avda\\.|Rue|Piazza"
             + "|Corso|Largo|Praça|Travessa|Ulica|ul\\.|Carrer|Paseo|Camino|Strada|Chemin|Allée|Plaza|Avenue|Boulevard)"
             + "(?:\\s+[\\p{L}'.-]+){1,5}\\s+\\d{1,5}[A-Za-z]?\\b");
     private static final Pattern UNIT = Pattern.compile("\\b(?:Apt|Apartment|Suite|Ste|Unit|Flat|Fl|Floor|Bldg|Building)\\.?"
@@ -327,7 +327,7 @@ public final class PhiDetector {
                 + " dea npi plate vin serial device policy member subscriber group plan insurance certificate passport"
                 + " badge specimen path pathology";
         lists[K_ROOM] = "room rm bed ward";
-        lists[K_STREET_PREFIX] = "rua via viale calle avenida av avda rue piazza corso largo praça travessa ulica ul"
+        lists[K_STREET_PREFIX] = "c rua via viale calle avenida av avda rue piazza corso largo praça travessa ulica ul"
                 + " carrer paseo camino strada chemin allée plaza avenue boulevard";
         lists[K_UNIT] = "apt apartment suite ste unit flat fl floor bldg building p po psc box apo fpo dpo";
         lists[K_ZIP] = "zip postal postcode post";
@@ -994,7 +994,7 @@ public final class PhiDetector {
                 rest = rest.substring(lead);
                 // "SCHEIBBS, NO 14908, and Ilmalankuja 82": the part before the next address
                 int and = rest.indexOf(", and ");
-                if (rest.strip().length() > 48 && and > 0 && and <= 48) {
+                if (and > 0 && and <= 48) {
                     rest = rest.substring(0, and);
                     lineEnd = i + and;
                     nl = -1;
@@ -1028,14 +1028,16 @@ public final class PhiDetector {
             if (c == '?' || c == '!' || c == ':' || c == ';') {
                 return i;
             }
-            if (Character.isLetter(c) && Character.isLowerCase(c)) {
+            if (Character.isLetter(c)) {
+                // whole words only: "San" holds no stop word "an"
                 int st = i;
                 while (i < n && Character.isLetter(line.charAt(i))) {
                     i++;
                 }
                 String w = line.substring(st, i);
-                if (STOP.contains(w) && !w.equals("of") || w.equals("for") || w.equals("last") || w.equals("after")
-                        || w.equals("in") || w.equals("case") || w.equals("it")) {
+                if (Character.isLowerCase(c) && !PARTICLES.contains(w, 0, w.length())
+                        && (STOP.contains(w) && !w.equals("of") || w.equals("for") || w.equals("last")
+                        || w.equals("after") || w.equals("in") || w.equals("case") || w.equals("it"))) {
                     return st;
                 }
                 continue;
@@ -1377,7 +1379,8 @@ public final class PhiDetector {
             }
             if (w.titleCase(j) && strongName(w, j) && !eponym(s, w, j)
                     && !(w.clinical(j) && w.sentenceInitial(j))
-                    && !((w.flags(j) & WordLexicon.DICT) != 0 && w.sentenceInitial(j) && w.followedByLabelMark(j))
+                    && !((w.flags(j) & (WordLexicon.DICT | WordLexicon.FIRST)) == WordLexicon.DICT && w.sentenceInitial(j)
+                    && w.followedByLabelMark(j))
                     && !((w.flags(j) & WordLexicon.FREQUENT) != 0 && w.sentenceInitial(j) && !(j + 1 < w.n
                     && !w.newlineBetween(j, j + 1) && w.titleCase(j + 1) && noDictWord(w, j + 1) && weakName(w, j + 1)))) {
                 name[j] = true;
@@ -1462,7 +1465,9 @@ public final class PhiDetector {
                         name[k] = true;
                         changed = true;
                     } else if (comma && w.titleCase(k) && !w.isStop(k) && !eponym(s, w, k) && strongName(w, j)
-                            && (strongName(w, k) || unknownWord(w, k) && w.flags(k) == 0)) {
+                            && (strongName(w, k) || unknownWord(w, k) && w.flags(k) == 0
+                            || w.hasName(k) && (w.flags(k) & (WordLexicon.ENGLISH | WordLexicon.FREQUENT)) == 0
+                            && k == j + 1 && k + 2 < w.n && andBetween(s, w, k, k + 1, k + 2))) {
                         // lists of people: "founders: Morrison, Rogers and Torres"
                         name[k] = true;
                         changed = true;
@@ -2080,7 +2085,8 @@ public final class PhiDetector {
             boolean city = (pf & WordLexicon.CITY) != 0 && (k > j || (f & (WordLexicon.ENGLISH | WordLexicon.DICT)) == 0
                     && !w.clinical(j));
             // after a strong cue a listed city counts even when it is also a dictionary word ("flew to Coles")
-            boolean cityAfterCue = (pf & WordLexicon.CITY) != 0 && (f & WordLexicon.ENGLISH) == 0 && !w.clinical(j);
+            boolean cityAfterCue = (pf & WordLexicon.CITY) != 0 && (f & WordLexicon.ENGLISH) == 0
+                    && (!w.clinical(j) || (f & WordLexicon.DICT) == 0);
             // an all-capital word in a mixed-case line that no lexicon knows: a place name after "in", "at", "to"
             // ("grew up in SUND", "at the University of PORVOO", "arrived at BÜSCHENDORF")
             boolean capsPlace = w.allCaps(j) && w.len(j) >= 4 && f == 0 && !w.clinical(j) && k == j
