@@ -1232,6 +1232,28 @@ public final class PhiDetector {
                 takeRun(w, j, name, true, true, 5);
             }
         }
+        // 2a. a name on the line of an address label, with the street on the next line
+        m = new Hits(ADDRESS_CUE, s, c.key(K_ADDRESS));
+        while (m.find()) {
+            int st = m.end();
+            int eol = s.indexOf('\n', st);
+            if (eol < 0 || st == 0 || s.charAt(st - 1) != ' ' && s.charAt(m.end() - 1) != ':' && s.charAt(st - 2) != ':') {
+                continue;
+            }
+            boolean digits = false;
+            for (int k = st; k < eol; k++) {
+                digits |= Character.isDigit(s.charAt(k));
+            }
+            int next = eol + 1;
+            while (next < s.length() && (s.charAt(next) == ' ' || s.charAt(next) == '\t')) {
+                next++;
+            }
+            int j = w.wordAtOrAfter(st);
+            if (!digits && next < s.length() && Character.isDigit(s.charAt(next)) && j < w.n && w.start[j] < eol
+                    && w.titleCase(j)) {
+                takeRun(w, j, name, true, true, 4);
+            }
+        }
         // 2b. speaker labels at a line start: "mika: \"who are you?\"", "Ella: What a wife."
         for (int j = 0; j < w.n; j++) {
             if (!(j == 0 || w.newlineBefore(j)) || !onlyChars(s, j == 0 ? 0 : lineStart(s, w.start[j]), w.start[j], " \t>", 8)) {
@@ -1641,7 +1663,7 @@ public final class PhiDetector {
     }
 
     /** Lower-case particles inside names. */
-    private static final KeyTable PARTICLES = KeyTable.of(Arrays.asList(("van von der den ten ter de da di del della"
+    private static final KeyTable PARTICLES = KeyTable.of(Arrays.asList(("van von der den ten ter de da do di del della"
             + " dos das du le la bin ibn bint al el abu y zu").split(" ")));
     private static final KeyTable MONTH_GIVEN = KeyTable.of(Arrays.asList("jan", "may", "june", "april", "august"));
 
@@ -1752,7 +1774,8 @@ public final class PhiDetector {
         if (w.clinical(j) && (f & WordLexicon.FIRST) == 0) {
             return false;
         }
-        if ((f & (WordLexicon.COUNTRY | WordLexicon.STATE | WordLexicon.ENGLISH | WordLexicon.DICT)) != 0) {
+        if ((f & (WordLexicon.COUNTRY | WordLexicon.STATE | WordLexicon.ENGLISH)) != 0
+                || (f & (WordLexicon.DICT | WordLexicon.FIRST)) == WordLexicon.DICT) {
             return false;
         }
         return (f & (WordLexicon.FIRST | WordLexicon.LAST)) != 0 || f == 0 && w.len(j) >= 3;
@@ -1805,8 +1828,8 @@ public final class PhiDetector {
 
     /** A lower-case listed given name (dictionary words such as "chad" included). */
     private boolean lowerGiven(Words w, int j) {
-        return w.len(j) >= 3 && Character.isLowerCase(w.s.charAt(w.start[j])) && (w.flags(j) & WordLexicon.FIRST) != 0
-                && (w.flags(j) & (WordLexicon.COUNTRY | WordLexicon.STATE)) == 0 && !w.isStop(j);
+        return w.len(j) >= 3 && Character.isLowerCase(w.s.charAt(w.start[j])) && !w.isStop(j)
+                && ((w.flags(j) & WordLexicon.FIRST) != 0 || w.lowerUnknown(j) && !englishDerived(w.lower(j)));
     }
 
     /** ", " between list items. */
@@ -2042,6 +2065,17 @@ public final class PhiDetector {
         Matcher placeCue = PLACE_CUE.matcher(s);
         Matcher weakPlaceCue = WEAK_PLACE_CUE.matcher(s);
         for (int j = 0; j < w.n; j++) {
+            if (Character.isLowerCase(s.charAt(w.start[j])) && w.len(j) >= 3 && w.start[j] > 0
+                    && Character.isWhitespace(s.charAt(w.start[j] - 1))) {
+                // "we returned to kiel by helicopter", "my friend lives in harburg"
+                int lf = w.flags(j);
+                boolean lowerPlace = (lf & WordLexicon.CITY) != 0 && (lf & (WordLexicon.DICT | WordLexicon.ENGLISH)) == 0
+                        && !w.isStop(j) || w.lowerUnknown(j) && !englishDerived(w.lower(j));
+                if (lowerPlace && placeCue.region(Math.max(0, w.start[j] - 30), w.start[j]).find()) {
+                    out.add(new PhiSpan(w.start[j], postcodeEnd(s, w.end[j]), PhiType.LOCATION, "CITY"));
+                }
+                continue;
+            }
             if (!(w.titleCase(j) || w.allCaps(j) && w.len(j) >= 3)) {
                 continue;
             }
@@ -2097,10 +2131,37 @@ public final class PhiDetector {
             }
             if (strongCue && (city || cityAfterCue || unknownWord(w, j) || (f & (WordLexicon.FIRST | WordLexicon.LAST)) != 0)
                     || (city || capsPlace) && wsBefore && weakPlaceCue.region(from, w.start[j]).find()) {
-                out.add(new PhiSpan(w.start[j], w.end[k], PhiType.LOCATION, "CITY"));
+                out.add(new PhiSpan(w.start[j], postcodeEnd(s, w.end[k]), PhiType.LOCATION, "CITY"));
                 j = k;
             }
         }
+    }
+
+    /** End of a postcode right after a place ("Acquapendente 1021", "ÖVERTURINGEN 840 24"), else {@code e}. */
+    private static int postcodeEnd(String s, int e) {
+        int i = e;
+        if (i >= s.length() || s.charAt(i) != ' ') {
+            return e;
+        }
+        i++;
+        int d = i;
+        while (d < s.length() && Character.isDigit(s.charAt(d)) && d - i < 6) {
+            d++;
+        }
+        if (d - i < 3 || d - i > 5 || d < s.length() && Character.isLetterOrDigit(s.charAt(d))) {
+            return e;
+        }
+        if (d + 3 <= s.length() && (s.charAt(d) == ' ' || s.charAt(d) == '-') && Character.isDigit(s.charAt(d + 1))
+                && Character.isDigit(s.charAt(d + 2))) {
+            int x = d + 1;
+            while (x < s.length() && Character.isDigit(s.charAt(x)) && x - d <= 4) {
+                x++;
+            }
+            if (x - d - 1 <= 4 && (x == s.length() || !Character.isLetterOrDigit(s.charAt(x)))) {
+                d = x;
+            }
+        }
+        return d;
     }
 
     private static final KeyTable PLACE_LEADS = KeyTable.of(Arrays.asList(("new north south east west upper lower"
