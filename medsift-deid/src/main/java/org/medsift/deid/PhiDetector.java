@@ -197,7 +197,7 @@ public final class PhiDetector {
     private static final Pattern SAINT = Pattern.compile("\\b(?:St\\.?|Saint|Holy|Our Lady of|Mount Sinai|Mt\\.)[ \\t]+"
             + "[\\p{Lu}][\\p{Ll}'.-][\\p{L}'.-]*(?:[ \\t]+[\\p{Lu}][\\p{Ll}'.-][\\p{L}'.-]*){0,3}");
     private static final Pattern BANNER = Pattern.compile("(?i)de-?id\\b[^\\]\\n]{0,60}\\]\\s*");
-    private static final Pattern PLACE_CUE = Pattern.compile("(?i)\\b(?:grew up in|moved (?:here )?(?:from|to)|flew to|lives in"
+    private static final Pattern PLACE_CUE = Pattern.compile("(?i)\\b(?:grew up in|moved (?:here )?(?:from|to)|flew to|lives in|originally from"
             + "|living in|live in|resides in|residing in|born in|i'm in|i am in|trip to|visit(?:ing|ed)?|travel(?:l?ed|ling)? to"
             + "|relocated to|came from|comes from|native of|hometown(?: is)?|city of|town of|county|based in|located in"
             + "|home city|returned to|where\\s*:|grew up in)\\s+$");
@@ -740,6 +740,7 @@ public final class PhiDetector {
             out.add(new PhiSpan(m.start(), m.end(), PhiType.LOCATION, "ROOM"));
         }
         add(new Hits(STREET_US, s, c.digit), PhiType.LOCATION, "STREET", out);
+        add(new Hits(STREET_NAMED, s, c.runStart), PhiType.LOCATION, "STREET", out);
         List<int[]> streetEu = streetsEu(s);
         for (int[] r : streetEu) {
             out.add(new PhiSpan(r[0], r[1], PhiType.LOCATION, "STREET"));
@@ -816,7 +817,7 @@ public final class PhiDetector {
 
     /** A line (or a part after a cue) that starts with a house number, then a word, then another number. */
     private static final Pattern STREET_LINE = Pattern.compile("(?m)(?:^[^\\p{L}\\p{N}\\n]{0,6}|(?<=\\b(?:at|to|in|is|of|with|on)\\s)|(?<=[:,]\\s))\\d{1,6}"
-            + "(?:[ \\t]+\\d{1,5})?[ \\t]+[\\p{L}][\\p{L}'.-]+(?:[ \\t]+[\\p{L}][\\p{L}'.-]*){0,3}[ \\t]+\\d{1,5}[A-Za-z]?\\b\\.?");
+            + "(?:[ \\t]+\\d{1,5})?[ \\t]+[\\p{L}][\\p{L}'.-]*(?:[ \\t]+[\\p{L}][\\p{L}'.-]*){0,4}[ \\t]+\\d{1,5}[A-Za-z]?\\b\\.?");
 
     private static final Pattern STREET_WORD = Pattern.compile("(?i)\\b(?:" + STREET_TYPES
             + "|rue|via|calle|rua|apt|suite|unit)\\b");
@@ -832,6 +833,9 @@ public final class PhiDetector {
     /** US military mail: "USNS Vincent\nFPO AA 68422", "Unit 1009 Box 0219\nDPO AP 51065". */
     private static final Pattern MILITARY = Pattern.compile("\\b(?:USNS|USNV|USS|USCGC|USNC|USCG)[ \\t]+[\\p{Lu}][\\p{L}'.-]+"
             + "(?:[ \\t]+[\\p{Lu}][\\p{L}'.-]+)?");
+    /** A street without a house number after "on", "at", "in", "off": "shows on Ane Flats Street". */
+    private static final Pattern STREET_NAMED = Pattern.compile("(?<=\\b(?:on|at|off|along)\\s)(?:[\\p{Lu}][\\p{L}'.-]+[ \\t]+){1,3}"
+            + "(?:Street|Avenue|Road|Boulevard|Lane|Drive|Terrace|Parkway|Highway|Crescent|Strasse|Straße)\\b");
     private static final List<Pattern> ANCHORS = List.of(UNIT, STREET_US, STREET_PREFIX, STREET_LINE, STREET_NUM_PREFIX,
             MILITARY);
 
@@ -963,7 +967,8 @@ public final class PhiDetector {
             }
             char c = s.charAt(st);
             String word = s.substring(st, e);
-            if (!(Character.isDigit(c) || Character.isUpperCase(c)) || STOP.contains(word.toLowerCase(Locale.ROOT))
+            if (!(Character.isDigit(c) || Character.isUpperCase(c) || ABBREV_DOT.matcher(word).matches())
+                    || STOP.contains(word.toLowerCase(Locale.ROOT))
                     || word.endsWith(".") && !ABBREV_DOT.matcher(word).matches() && !HOUSE_NUMBER_DOT.matcher(word).matches()) {
                 break;
             }
@@ -1001,6 +1006,9 @@ public final class PhiDetector {
                 }
             }
             String t = rest.strip();
+            if (lines > 0 && t.endsWith("?") && t.indexOf('?') == t.length() - 1 && t.length() > 1) {
+                t = t.substring(0, t.length() - 1);
+            }
             if (lines > 0 && (t.isEmpty() || t.length() > 48 || t.contains("?") || t.contains(": ")
                     || CONTACT_LINE.matcher(t).lookingAt() || PHONE_LINE.matcher(t).lookingAt())) {
                 break;
