@@ -259,7 +259,8 @@ public final class PhiDetector {
             + " st saint holy mount mt general memorial regional medical center centre clinic institute university"
             + " college health will can could would should may might must shall also very much more most less least"
             + " again after before during until since while because so than too only just still already once ever"
-            + " never always often sometimes usually").split(" ")));
+            + " never always often sometimes usually everyone everybody someone somebody anyone anybody nobody"
+            + " something anything nothing everything").split(" ")));
 
     private static final KeyTable STOP_TABLE = KeyTable.of(STOP);
     private static final KeyTable TITLE_TABLE = KeyTable.of(TITLES);
@@ -999,6 +1000,11 @@ public final class PhiDetector {
                 rest = rest.substring(lead);
                 // "SCHEIBBS, NO 14908, and Ilmalankuja 82": the part before the next address
                 int and = rest.indexOf(", and ");
+                int dot = rest.indexOf(". ");
+                if (dot > 0 && dot <= 48 && dot + 2 < rest.length() && Character.isUpperCase(rest.charAt(dot + 2))
+                        && (and < 0 || dot < and) && Character.isDigit(rest.charAt(dot - 1))) {
+                    and = dot;
+                }
                 if (and > 0 && and <= 48) {
                     rest = rest.substring(0, and);
                     lineEnd = i + and;
@@ -1272,8 +1278,8 @@ public final class PhiDetector {
                 k++;
             }
             int colon = w.end[k];
-            if (colon < s.length() && s.charAt(colon) == ':' && speakerWord(w, j)
-                    && (w.hasName(j) || k > j) && restOfLineHasText(s, colon + 1)) {
+            if (colon < s.length() && s.charAt(colon) == ':' && (speakerWord(w, j) || townSpeaker(w, j, colon))
+                    && (w.hasName(j) || k > j || townSpeaker(w, j, colon)) && restOfLineHasText(s, colon + 1)) {
                 for (int x = j; x <= k; x++) {
                     name[x] = true;
                 }
@@ -1444,7 +1450,9 @@ public final class PhiDetector {
                     && (!w.clinical(j) || (w.flags(j) & WordLexicon.FREQUENT) == 0))) {
                 // "Pennington is doing well", "Blackwood denies chest pain", "Dexter lives on ..."
                 name[j] = true;
-            } else if (w.lowerNameCandidate(j) && (w.flags(j) & WordLexicon.FIRST) != 0
+            } else if ((w.lowerNameCandidate(j) && (w.flags(j) & WordLexicon.FIRST) != 0
+                    || w.lowerUnknown(j) && w.len(j) >= 5 && !englishDerived(w.lower(j)) && j > 0
+                    && ((w.flags(j - 1) & WordLexicon.DICT) != 0 && !w.clinical(j - 1) || w.isStop(j - 1)))
                     && ((w.flags(j) & WordLexicon.CITY) == 0 && nameVerbAfter(s, w, j) || personPredicateAfter(s, w, j))) {
                 // "selma is from ...", "the true gender of frederikke has been ..."
                 name[j] = true;
@@ -1770,6 +1778,19 @@ public final class PhiDetector {
             }
         }
         return false;
+    }
+
+    private static final Pattern SPEAKER_LINE = Pattern.compile("[ \\t>]*[\\p{L}][\\p{L}'-]{1,20}[ \\t]*:[ \\t]*\\S");
+
+    /** "Leverett: What a wife.\nDanielle: Remember me": a listed town as a speaker, next to another speaker line. */
+    private boolean townSpeaker(Words w, int j, int colon) {
+        int f = w.flags(j);
+        if (!w.titleCase(j) || (f & WordLexicon.CITY) == 0 || (f & (WordLexicon.DICT | WordLexicon.ENGLISH
+                | WordLexicon.COUNTRY | WordLexicon.STATE)) != 0 || HEADER_WORDS.contains(w.lower(j)) || w.clinical(j)) {
+            return false;
+        }
+        int nl = w.s.indexOf('\n', colon);
+        return nl > 0 && SPEAKER_LINE.matcher(w.s).region(nl + 1, w.s.length()).lookingAt();
     }
 
     /** A word that may name a speaker: capitalized or lower case, a listed name or unknown, no header word. */
@@ -2134,10 +2155,19 @@ public final class PhiDetector {
             boolean capsPlace = w.allCaps(j) && w.len(j) >= 4 && f == 0 && !w.clinical(j) && k == j
                     && lineHasLowerCase(s, w.start[j]) && vowel(s, w.start[j], w.end[j])
                     && !englishDerived(w.lower(j));
+            // "in Acquapendente 1021", "in ÖVERTURINGEN 840 24": a place word with a postcode after "in"
+            boolean withPostcode = k == j && !lead && (unknownWord(w, j) || (f & (WordLexicon.FIRST | WordLexicon.LAST)) != 0
+                    && (f & WordLexicon.ENGLISH) == 0) && postcodeEnd(s, w.end[j]) > w.end[j] && wsBefore
+                    && w.start[j] >= 3 && s.regionMatches(w.start[j] - 3, "in ", 0, 3);
+            if (withPostcode) {
+                out.add(new PhiSpan(w.start[j], postcodeEnd(s, w.end[j]), PhiType.LOCATION, "CITY"));
+                continue;
+            }
             if (lead && (k == j || (pf & (WordLexicon.COUNTRY | WordLexicon.STATE)) != 0)) {
                 continue;
             }
-            if (strongCue && (city || cityAfterCue || unknownWord(w, j) || (f & (WordLexicon.FIRST | WordLexicon.LAST)) != 0)
+            if (strongCue && (city || cityAfterCue || unknownWord(w, j) || (f & (WordLexicon.FIRST | WordLexicon.LAST)) != 0
+                    || k > j && !w.clinical(j) && (f & WordLexicon.ENGLISH) == 0)
                     || (city || capsPlace) && wsBefore && weakPlaceCue.region(from, w.start[j]).find()) {
                 out.add(new PhiSpan(w.start[j], postcodeEnd(s, w.end[k]), PhiType.LOCATION, "CITY"));
                 j = k;
