@@ -312,7 +312,8 @@ public final class PhiDetector {
     private static final int K_BANNER = 11;
     private static final int K_LABEL = 12;
     private static final int K_FACILITY = 13;
-    private static final int K_COUNT = 14;
+    private static final int K_STREET_NAMED = 14;
+    private static final int K_COUNT = 15;
 
     /** First words (letter runs, lower case) of the keyword-led patterns, as a bit per pattern. */
     private static final KeyTable KEYWORDS;
@@ -341,6 +342,7 @@ public final class PhiDetector {
                 + " emergency next nok guardian son daughter wife husband mother father sister brother spouse partner"
                 + " friend caregiver interpreter witness technologist sonographer therapist directed by attn to from"
                 + " dear recipient sender referred referring consultant consulting proxy poa informant";
+        lists[K_STREET_NAMED] = "on at off along";
         lists[K_FACILITY] = "hospital hospitals medical med health healthcare clinic clinics institute memorial"
                 + " rehabilitation regional infirmary nursing care hospice sanatorium sanitarium university college"
                 + " surgery surgical cancer heart children pavilion center centre";
@@ -741,7 +743,10 @@ public final class PhiDetector {
             out.add(new PhiSpan(m.start(), m.end(), PhiType.LOCATION, "ROOM"));
         }
         add(new Hits(STREET_US, s, c.digit), PhiType.LOCATION, "STREET", out);
-        add(new Hits(STREET_NAMED, s, c.runStart), PhiType.LOCATION, "STREET", out);
+        m = new Hits(STREET_NAMED, s, c.key(K_STREET_NAMED));
+        while (m.find()) {
+            out.add(new PhiSpan(m.start(1), m.end(1), PhiType.LOCATION, "STREET"));
+        }
         List<int[]> streetEu = streetsEu(s);
         for (int[] r : streetEu) {
             out.add(new PhiSpan(r[0], r[1], PhiType.LOCATION, "STREET"));
@@ -835,8 +840,8 @@ public final class PhiDetector {
     private static final Pattern MILITARY = Pattern.compile("\\b(?:USNS|USNV|USS|USCGC|USNC|USCG)[ \\t]+[\\p{Lu}][\\p{L}'.-]+"
             + "(?:[ \\t]+[\\p{Lu}][\\p{L}'.-]+)?");
     /** A street without a house number after "on", "at", "in", "off": "shows on Ane Flats Street". */
-    private static final Pattern STREET_NAMED = Pattern.compile("(?<=\\b(?:on|at|off|along)\\s)(?:[\\p{Lu}][\\p{L}'.-]+[ \\t]+){1,3}"
-            + "(?:Street|Avenue|Road|Boulevard|Lane|Drive|Terrace|Parkway|Highway|Crescent|Strasse|Straße)\\b");
+    private static final Pattern STREET_NAMED = Pattern.compile("(?i:on|at|off|along)\\s((?:[\\p{Lu}][\\p{L}'.-]+[ \\t]+){1,3}"
+            + "(?:Street|Avenue|Road|Boulevard|Lane|Drive|Terrace|Parkway|Highway|Crescent|Strasse|Straße)\\b)");
     private static final List<Pattern> ANCHORS = List.of(UNIT, STREET_US, STREET_PREFIX, STREET_LINE, STREET_NUM_PREFIX,
             MILITARY);
 
@@ -1429,12 +1434,12 @@ public final class PhiDetector {
                 name[j] = true;
                 name[j + 1] = true;
             } else if (w.titleCase(j) && w.flags(j) == 0 && unknownWord(w, j) && !w.sentenceInitial(j)
-                    && !eponym(s, w, j) && w.len(j) >= 3 && !englishDerived(w.lower(j))) {
+                    && !eponym(s, w, j) && w.len(j) >= 3 && !w.englishDerived(j)) {
                 name[j] = true;
             } else if (w.titleCase(j) && w.sentenceInitial(j) && nameVerbAfter(s, w, j) && !eponym(s, w, j)
                     && !w.isStop(j) && !(w.clinical(j) && !firstOnly(w, j))
                     && (w.flags(j) & (WordLexicon.COUNTRY | WordLexicon.STATE | WordLexicon.CITY)) == 0
-                    && (w.flags(j) == 0 && unknownWord(w, j) && w.len(j) >= 3 && !englishDerived(w.lower(j))
+                    && (w.flags(j) == 0 && unknownWord(w, j) && w.len(j) >= 3 && !w.englishDerived(j)
                     || (w.flags(j) & WordLexicon.FIRST) != 0)) {
                 // "Shovda is very reliable.", "Mehrudin shouted at Todd", "David is a very sympathetic person."
                 name[j] = true;
@@ -1451,7 +1456,7 @@ public final class PhiDetector {
                 // "Pennington is doing well", "Blackwood denies chest pain", "Dexter lives on ..."
                 name[j] = true;
             } else if ((w.lowerNameCandidate(j) && (w.flags(j) & WordLexicon.FIRST) != 0
-                    || w.lowerUnknown(j) && w.len(j) >= 5 && !englishDerived(w.lower(j)) && j > 0
+                    || w.lowerUnknown(j) && w.len(j) >= 5 && !w.englishDerived(j) && j > 0
                     && ((w.flags(j - 1) & WordLexicon.DICT) != 0 && !w.clinical(j - 1) || w.isStop(j - 1)))
                     && ((w.flags(j) & WordLexicon.CITY) == 0 && nameVerbAfter(s, w, j) || personPredicateAfter(s, w, j))) {
                 // "selma is from ...", "the true gender of frederikke has been ..."
@@ -1715,7 +1720,7 @@ public final class PhiDetector {
         int f = w.flags(j);
         return !w.isStop(j) && !HEADER_WORDS.contains(w.lower(j)) && (f & (WordLexicon.ENGLISH | WordLexicon.COUNTRY
                 | WordLexicon.STATE)) == 0 && !(w.clinical(j) && (f & WordLexicon.FIRST) == 0) && w.len(j) >= 3
-                && ((f & (WordLexicon.FIRST | WordLexicon.LAST)) != 0 || f == 0 && !englishDerived(w.lower(j))
+                && ((f & (WordLexicon.FIRST | WordLexicon.LAST)) != 0 || f == 0 && !w.englishDerived(j)
                 || (f & WordLexicon.DICT) == 0);
     }
 
@@ -1730,7 +1735,7 @@ public final class PhiDetector {
     /** A lower-case word that can be part of a name: a listed non-English name or a word no lexicon knows. */
     private boolean lowerPersonWord(Words w, int j) {
         int f = w.flags(j);
-        return w.lowerNameCandidate(j) || w.lowerUnknown(j) && !englishDerived(w.lower(j))
+        return w.lowerNameCandidate(j) || w.lowerUnknown(j) && !w.englishDerived(j)
                 || (f & WordLexicon.CITY) != 0 && (f & (WordLexicon.DICT | WordLexicon.ENGLISH)) == 0 && w.len(j) >= 3
                 && !w.clinical(j);
     }
@@ -1857,8 +1862,12 @@ public final class PhiDetector {
 
     /** A lower-case listed given name (dictionary words such as "chad" included). */
     private boolean lowerGiven(Words w, int j) {
-        return w.len(j) >= 3 && Character.isLowerCase(w.s.charAt(w.start[j])) && !w.isStop(j)
-                && ((w.flags(j) & WordLexicon.FIRST) != 0 || w.lowerUnknown(j) && !englishDerived(w.lower(j)));
+        int f = w.len(j) >= 3 && Character.isLowerCase(w.s.charAt(w.start[j])) ? w.flags(j) : WordLexicon.DICT;
+        if ((f & WordLexicon.FIRST) == 0 && f != 0) {
+            return false; // most lower-case words: dictionary words that are no given name
+        }
+        return !w.isStop(j)
+                && ((w.flags(j) & WordLexicon.FIRST) != 0 || w.lowerUnknown(j) && !w.englishDerived(j));
     }
 
     /** ", " between list items. */
@@ -2099,7 +2108,7 @@ public final class PhiDetector {
                 // "we returned to kiel by helicopter", "my friend lives in harburg"
                 int lf = w.flags(j);
                 boolean lowerPlace = (lf & WordLexicon.CITY) != 0 && (lf & (WordLexicon.DICT | WordLexicon.ENGLISH)) == 0
-                        && !w.isStop(j) || w.lowerUnknown(j) && !englishDerived(w.lower(j));
+                        && !w.isStop(j) || w.lowerUnknown(j) && !w.englishDerived(j);
                 if (lowerPlace && placeCue.region(Math.max(0, w.start[j] - 30), w.start[j]).find()) {
                     out.add(new PhiSpan(w.start[j], postcodeEnd(s, w.end[j]), PhiType.LOCATION, "CITY"));
                 }
@@ -2154,7 +2163,7 @@ public final class PhiDetector {
             // ("grew up in SUND", "at the University of PORVOO", "arrived at BÜSCHENDORF")
             boolean capsPlace = w.allCaps(j) && w.len(j) >= 4 && f == 0 && !w.clinical(j) && k == j
                     && lineHasLowerCase(s, w.start[j]) && vowel(s, w.start[j], w.end[j])
-                    && !englishDerived(w.lower(j));
+                    && !w.englishDerived(j);
             // "in Acquapendente 1021", "in ÖVERTURINGEN 840 24": a place word with a postcode after "in"
             boolean withPostcode = k == j && !lead && (unknownWord(w, j) || (f & (WordLexicon.FIRST | WordLexicon.LAST)) != 0
                     && (f & WordLexicon.ENGLISH) == 0) && postcodeEnd(s, w.end[j]) > w.end[j] && wsBefore
@@ -2346,6 +2355,19 @@ public final class PhiDetector {
             return hyphen ? WordLexicon.DICT : 0;
         }
 
+        private byte[] derived;
+
+        /** {@link PhiDetector#englishDerived(String)} of word i, computed once per document. */
+        boolean englishDerived(int i) {
+            if (derived == null) {
+                derived = new byte[n];
+            }
+            if (derived[i] == 0) {
+                derived[i] = PhiDetector.this.englishDerived(lower(i)) ? (byte) 1 : (byte) 2;
+            }
+            return derived[i] == 1;
+        }
+
         boolean isPlace(int i) {
             return (flags(i) & (WordLexicon.CITY | WordLexicon.COUNTRY | WordLexicon.STATE)) != 0
                     && (flags(i) & (WordLexicon.FIRST | WordLexicon.LAST)) == 0;
@@ -2382,8 +2404,16 @@ public final class PhiDetector {
             return c == 1;
         }
 
+        private byte[] stop;
+
         boolean isStop(int i) {
-            return STOP_TABLE.contains(s, start[i], end[i] - start[i]);
+            if (stop == null) {
+                stop = new byte[n];
+            }
+            if (stop[i] == 0) {
+                stop[i] = STOP_TABLE.contains(s, start[i], end[i] - start[i]) ? (byte) 1 : (byte) 2;
+            }
+            return stop[i] == 1;
         }
 
         boolean titleCase(int i) {
