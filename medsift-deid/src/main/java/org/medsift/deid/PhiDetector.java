@@ -1365,6 +1365,12 @@ public final class PhiDetector {
                     && personWord(w, j)) {
                 name[j] = true;
             }
+            // "Don't go to town, Mark!": a given name addressed at the end of a sentence
+            if (w.titleCase(j) && j > 0 && (w.flags(j) & WordLexicon.FIRST) != 0 && !w.isStop(j)
+                    && w.start[j] >= 2 && s.startsWith(", ", w.start[j] - 2) && w.end[j] < s.length()
+                    && (s.charAt(w.end[j]) == '!' || s.charAt(w.end[j]) == '?')) {
+                name[j] = true;
+            }
             // "Muslija and Brown were precision engineers."
             if (w.titleCase(j) && w.sentenceInitial(j) && j + 3 < w.n && andBetween(s, w, j, j + 1, j + 2)
                     && w.titleCase(j + 2) && personWord(w, j)
@@ -1605,6 +1611,25 @@ public final class PhiDetector {
         for (int j = 0; j < w.n; j++) {
             if (name[j] && w.len(j) >= 3 && !w.isStop(j) && !w.clinical(j) && (w.flags(j) & WordLexicon.ENGLISH) == 0) {
                 found.add(w.lower(j));
+            }
+        }
+        // a surname that is an English word, found at the end of a full name ("Brad L Key"), also names its other
+        // capitalized mentions inside a sentence ("starring Key")
+        Set<String> foundEnglish = new HashSet<>();
+        for (int j = 1; j < w.n; j++) {
+            if (name[j] && name[j - 1] && !w.newlineBetween(j - 1, j) && (j + 1 >= w.n || !name[j + 1])
+                    && w.titleCase(j) && w.len(j) >= 3 && !w.isStop(j) && (w.flags(j) & WordLexicon.ENGLISH) != 0
+                    && (w.flags(j - 1) & WordLexicon.FIRST) != 0 || name[j] && j >= 2 && w.initial(j - 1) && name[j - 2]
+                    && w.titleCase(j) && (w.flags(j) & WordLexicon.ENGLISH) != 0 && !w.isStop(j)) {
+                foundEnglish.add(w.lower(j));
+            }
+        }
+        if (!foundEnglish.isEmpty()) {
+            KeyTable t = KeyTable.of(foundEnglish);
+            for (int j = 0; j < w.n; j++) {
+                if (!name[j] && w.titleCase(j) && !w.sentenceInitial(j) && t.contains(s, w.start[j], w.len(j))) {
+                    name[j] = true;
+                }
             }
         }
         if (!found.isEmpty()) {

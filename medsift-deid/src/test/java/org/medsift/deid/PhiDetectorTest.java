@@ -169,6 +169,9 @@ class PhiDetectorTest {
         assertTrue(covered("Muslija and Brown were precision engineers.", "Brown"));
         assertTrue(covered("name:    hyuuma t. maida\naddress: unit 4526", "hyuuma t. maida"));
         assertTrue(covered("Her maiden name is Key", "Key"));
+        assertTrue(covered("Don't go to town, Mark!", "Mark"));
+        String film = "a film directed by Brad L Key and starring Key";
+        assertTrue(covered(film, "Brad L Key") && D.detect(film).stream().anyMatch(p -> p.end() == film.length()));
     }
 
     @Test
