@@ -849,7 +849,33 @@ public final class PhiDetector {
      * The words of a "number words number" line name a street: one of them is capitalized or not plain ASCII
      * ("143 31 rue de la Hulotais", "0605 πεντέλης 210"), unlike "2 pounds in 24 hours".
      */
+    private static final KeyTable UNITS = KeyTable.of(Arrays.asList(("ml mg g kg mcg cc l mm cm m km lb lbs pounds"
+            + " ounces oz units unit iu meq mmol minutes minute min hours hour hrs hr days day weeks week months month"
+            + " years year degrees degree times tablets tablet tabs caps capsules puffs drops mmhg bpm percent").split(" ")));
+
     private static boolean streetLineWords(String s, int a, int b) {
+        if (b < s.length() && (s.charAt(b) == '%' || s.charAt(b - 1) == '.' && Character.isDigit(s.charAt(b))
+                || b + 1 < s.length() && s.charAt(b) == '.' && Character.isDigit(s.charAt(b + 1)))) {
+            return false; // "5 mL of 0.25% Marcaine"
+        }
+        for (int k = a; k < b; ) {
+            if (!Character.isLetter(s.charAt(k))) {
+                k++;
+                continue;
+            }
+            int e = k;
+            while (e < b && (Character.isLetter(s.charAt(e)) || s.charAt(e) == '\'' || s.charAt(e) == '-')) {
+                e++;
+            }
+            if (UNITS.contains(s, k, e - k)) {
+                return false; // "1 g Ancef IV 30 minutes", "25 units twice a day"
+            }
+            if (e < b && s.charAt(e) == '.' && e + 1 < b && !ABBREV_DOT.matcher(s.substring(k, e + 1)).matches()
+                    && e - k > 1) {
+                return false; // "1 Do nothing. 2. Conservative"
+            }
+            k = e;
+        }
         if (b < s.length() && b - 1 >= a && Character.isDigit(s.charAt(b - 1)) && s.charAt(b) == 's') {
             return false; // "of the 70s"
         }
@@ -1458,14 +1484,13 @@ public final class PhiDetector {
             } else if (w.titleCase(j) && w.sentenceInitial(j) && personPredicateAfter(s, w, j) && !eponym(s, w, j)
                     && (personWord(w, j) || w.len(j) >= 3 && !w.isStop(j) && !HEADER_WORDS.contains(w.lower(j))
                     && (w.flags(j) & (WordLexicon.ENGLISH | WordLexicon.COUNTRY | WordLexicon.STATE)) == 0
-                    && (!w.clinical(j) || (w.flags(j) & WordLexicon.FREQUENT) == 0))) {
+                    && (!w.clinical(j) || (w.flags(j) & WordLexicon.FREQUENT) == 0 && personStateAfter(s, w, j)))) {
                 // "Pennington is doing well", "Blackwood denies chest pain", "Dexter lives on ..."
                 name[j] = true;
-            } else if ((w.lowerNameCandidate(j) && (w.flags(j) & WordLexicon.FIRST) != 0
-                    || w.lowerUnknown(j) && w.len(j) >= 5 && !w.englishDerived(j) && j > 0
-                    && ((w.flags(j - 1) & WordLexicon.DICT) != 0 && !w.clinical(j - 1) || w.isStop(j - 1)))
+            } else if (w.lowerNameCandidate(j) && (w.flags(j) & WordLexicon.FIRST) != 0
                     && ((w.flags(j) & WordLexicon.CITY) == 0 && nameVerbAfter(s, w, j) || personPredicateAfter(s, w, j))) {
-                // "selma is from ...", "the true gender of frederikke has been ..."
+                // "selma is from ..." (a listed given name; unknown lower-case words are too often clinical words
+                // missing from the lexicons: "an osteotome was used")
                 name[j] = true;
             } else if (w.lowerNameCandidate(j) && j + 1 < w.n && (w.flags(j) & WordLexicon.FIRST) != 0
                     && w.lowerNameCandidate(j + 1) && (w.flags(j + 1) & WordLexicon.LAST) != 0
@@ -1608,9 +1633,13 @@ public final class PhiDetector {
         }
         // 7. propagate to other mentions of the same word
         Set<String> found = new HashSet<>();
+        Set<String> foundLower = new HashSet<>();
         for (int j = 0; j < w.n; j++) {
             if (name[j] && w.len(j) >= 3 && !w.isStop(j) && !w.clinical(j) && (w.flags(j) & WordLexicon.ENGLISH) == 0) {
                 found.add(w.lower(j));
+                if (Character.isLowerCase(s.charAt(w.start[j]))) {
+                    foundLower.add(w.lower(j));
+                }
             }
         }
         // a surname that is an English word, found at the end of a full name ("Brad L Key"), also names its other
@@ -1634,9 +1663,13 @@ public final class PhiDetector {
         }
         if (!found.isEmpty()) {
             KeyTable foundTable = KeyTable.of(found);
+            // lower-case mentions only of names written in lower case somewhere ("my name is borna ... calls me
+            // borna"): a capitalized unknown word at a sentence start says nothing of its lower-case uses
+            KeyTable lowerTable = foundLower.isEmpty() ? null : KeyTable.of(foundLower);
             for (int j = 0; j < w.n; j++) {
-                if (!name[j] && (w.titleCase(j) || w.allCaps(j) || w.lowerNameCandidate(j) || w.lowerUnknown(j))
-                        && foundTable.contains(s, w.start[j], w.len(j))) {
+                if (!name[j] && (w.titleCase(j) || w.allCaps(j)) && foundTable.contains(s, w.start[j], w.len(j))
+                        || !name[j] && lowerTable != null && (w.lowerNameCandidate(j) || w.lowerUnknown(j))
+                        && lowerTable.contains(s, w.start[j], w.len(j))) {
                     name[j] = true;
                 }
             }
@@ -1688,8 +1721,11 @@ public final class PhiDetector {
                 }
             } else if (w.allCaps(k) && allowCaps) {
                 ok = capsRun || SUFFIXES.contains(w.lower(k));
-                if (ok && (w.isStop(k) || w.len(k) > 2 && (w.clinical(k) && !w.hasName(k))
-                        || HEADER_WORDS.contains(w.lower(k)))) {
+                // a clinical word that is no dictionary word (a surname inside an eponymous term: "YAMAGUCHI") or a
+                // rare dictionary word ("YAW") may be a name; frequent and common clinical words are headers
+                boolean clinicalWord = w.clinical(k) && !w.hasName(k) && ((w.flags(k) & WordLexicon.DICT) == 0
+                        ? false : (w.flags(k) & (WordLexicon.FREQUENT | WordLexicon.ENGLISH)) != 0 || !strong);
+                if (ok && (w.isStop(k) || w.len(k) > 2 && clinicalWord || HEADER_WORDS.contains(w.lower(k)))) {
                     ok = SUFFIXES.contains(w.lower(k));
                 }
             } else if (w.lowerNameCandidate(k) && !strong && taken == 0) {
@@ -1745,8 +1781,8 @@ public final class PhiDetector {
         int f = w.flags(j);
         return !w.isStop(j) && !HEADER_WORDS.contains(w.lower(j)) && (f & (WordLexicon.ENGLISH | WordLexicon.COUNTRY
                 | WordLexicon.STATE)) == 0 && !(w.clinical(j) && (f & WordLexicon.FIRST) == 0) && w.len(j) >= 3
-                && ((f & (WordLexicon.FIRST | WordLexicon.LAST)) != 0 || f == 0 && !w.englishDerived(j)
-                || (f & WordLexicon.DICT) == 0);
+                && ((f & (WordLexicon.FIRST | WordLexicon.LAST)) != 0 || f == 0 && !w.englishDerived(j) && !w.clinical(j)
+                || f != 0 && (f & WordLexicon.DICT) == 0);
     }
 
     /** A capitalized word that is a listed name, a listed city or unknown; no English, clinical or stop word. */
@@ -1909,7 +1945,7 @@ public final class PhiDetector {
     /** Verbs said of people in notes and letters. */
     private static final KeyTable PERSON_VERBS = KeyTable.of(Arrays.asList(("denies denied reports reported states"
             + " complains complained presents presented returns returned tolerated underwent lives lived died agreed"
-            + " declined feels felt says said arrived called has tolerates tolerated").split(" ")));
+            + " declined feels felt says said arrived called tolerates tolerated").split(" ")));
     /** Words after "is" / "was" said of people ("is doing well", "was admitted"). */
     private static final KeyTable PERSON_STATES = KeyTable.of(Arrays.asList(("doing feeling seen admitted discharged"
             + " married widowed alert awake being here now from").split(" ")));
@@ -1928,6 +1964,16 @@ public final class PhiDetector {
                 && PERSON_STATES.contains(s, w.start[j + 2], w.len(j + 2));
     }
 
+    /** "Yamaguchi is doing well": "is" or "was" and a state said of people. */
+    private static boolean personStateAfter(String s, Words w, int j) {
+        return personPredicateAfter(s, w, j) && (!PERSON_VERBS.contains(s, w.start[j + 1], w.len(j + 1))
+                || ONLY_PERSON_VERBS.contains(s, w.start[j + 1], w.len(j + 1)));
+    }
+
+    /** Verbs said of people only (not of reports or services: "Radiology reports"). */
+    private static final KeyTable ONLY_PERSON_VERBS = KeyTable.of(Arrays.asList(("arrived called lives lived died said"
+            + " says agreed").split(" ")));
+
     private static boolean nameVerbAfter(String s, Words w, int j) {
         return j + 1 < w.n && onlySpacesBetween(s, w, j, j + 1) && NAME_VERBS.contains(s, w.start[j + 1], w.len(j + 1))
                 && Character.isLowerCase(s.charAt(w.start[j + 1]));
@@ -1938,6 +1984,9 @@ public final class PhiDetector {
             + "|ness|ive|ous|ary|ic|ics|ical|ity|ism|ist|logy|graphy|graphic|um|oup|ful|less|ward|wise|ize|ise|ates"
             + "|ly|ry|cy|ty|ance|ence|ant|ent|ure|ors|ies|phy|gram|scopy|tomy|ectomy|itis|osis|emia|uria|pathy)$");
 
+    private static final String[] MEDICAL_PREFIXES = ("neuro cardio gastro osteo hepato nephro pneumo pulmo dermato"
+            + " hemato haemato arthro chondro encephalo cerebro angio laparo cysto immuno patho physio psycho radio"
+            + " thermo electro hydro hyper supra micro macro ortho").split(" ");
     private static final String[] SUFFIX_LIST = ("ers|ings|ing|ed|al|ble|tions|tion|sion|ments|ment|ness|ive|ous|ary"
             + "|ical|ics|ic|ity|ism|ist|logy|graphy|graphic|um|ful|less|ward|wise|ize|ise|ates|ly|ry|cy|ty|ance|ence"
             + "|ant|ent|ure|ors|ies|phy|gram|scopy|tomy|ectomy|itis|osis|emia|uria|pathy").split("\\|");
@@ -1948,6 +1997,20 @@ public final class PhiDetector {
      * Names that merely end like English words ("Xiaoling", "Chowdhury", "El-Sayed", "Faisal") are not.
      */
     private boolean englishDerived(String lower) {
+        // "You-shaped", "Betadine-soaked": a hyphenated word that ends in a dictionary word (no listed name)
+        int hy = lower.lastIndexOf('-');
+        if (hy > 0 && lower.length() - hy - 1 >= 4) {
+            int f = words.flags(lower, hy + 1, lower.length() - hy - 1);
+            if ((f & (WordLexicon.DICT | WordLexicon.ENGLISH)) != 0 && (f & (WordLexicon.FIRST | WordLexicon.LAST)) == 0) {
+                return true;
+            }
+        }
+        // medical combining forms ("Neurodiagnostics", "Osteo-Med")
+        for (String pre : MEDICAL_PREFIXES) {
+            if (lower.startsWith(pre) && lower.length() >= pre.length() + 3) {
+                return true;
+            }
+        }
         // compounds that open with a long dictionary word ("Pancreaticobiliary", "Gastroesophageal")
         for (int l = 7; l + 4 <= lower.length(); l++) {
             if ((words.flags(lower, 0, l) & WordLexicon.DICT) != 0) {
@@ -2186,7 +2249,8 @@ public final class PhiDetector {
                     && (!w.clinical(j) || (f & WordLexicon.DICT) == 0);
             // an all-capital word in a mixed-case line that no lexicon knows: a place name after "in", "at", "to"
             // ("grew up in SUND", "at the University of PORVOO", "arrived at BÜSCHENDORF")
-            boolean capsPlace = w.allCaps(j) && w.len(j) >= 4 && f == 0 && !w.clinical(j) && k == j
+            boolean capsPlace = w.allCaps(j) && (w.len(j) >= 5 || !asciiWord(s, w.start[j], w.end[j])) && f == 0
+                    && !w.clinical(j) && k == j
                     && lineHasLowerCase(s, w.start[j]) && vowel(s, w.start[j], w.end[j])
                     && !w.englishDerived(j);
             // "in Acquapendente 1021", "in ÖVERTURINGEN 840 24": a place word with a postcode after "in"
@@ -2247,6 +2311,15 @@ public final class PhiDetector {
             }
         }
         return false;
+    }
+
+    private static boolean asciiWord(String s, int a, int b) {
+        for (int k = a; k < b; k++) {
+            if (s.charAt(k) > 127) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code s[a, b)} has a vowel (acronyms such as "CHF" or "PCP" have none). */

@@ -201,4 +201,17 @@ class PhiDetectorTest {
         assertTrue(covered("Portugal 30971\n21 253 109 8211-Office", "253 109 8211"));
         assertTrue(covered("Phone: 0378 3549890", "0378 3549890"));
     }
+
+    @Test
+    void leavesClinicalWordsMissingFromTheLexiconsAlone() {
+        // found on real operative notes while widening the name rules: none of these is PHI
+        for (String t : List.of("Next, an osteotome was then used to cut the bone. The interspace was irrigated.",
+                "Workup has included two MRIs. Proximally, we made a stab incision.",
+                "Monitoring leads were placed by Premier Neurodiagnostics for both SSEP.",
+                "The tendon was pulled through using the You-shaped guide and the 2.0 Osteo-Med system.",
+                "The wound was infiltrated with 5 mL of 0.25% Marcaine and 1 g Ancef IV 30 minutes preoperatively.",
+                "She was transferred to PACU in stable condition.")) {
+            assertEquals(List.of(), D.detect(t), t);
+        }
+    }
 }
