@@ -1487,8 +1487,12 @@ public final class PhiDetector {
                     && (!w.clinical(j) || (w.flags(j) & WordLexicon.FREQUENT) == 0 && personStateAfter(s, w, j)))) {
                 // "Pennington is doing well", "Blackwood denies chest pain", "Dexter lives on ..."
                 name[j] = true;
-            } else if (w.lowerNameCandidate(j) && (w.flags(j) & WordLexicon.FIRST) != 0
+            } else if ((w.lowerNameCandidate(j) && (w.flags(j) & WordLexicon.FIRST) != 0
+                    || w.lowerUnknown(j) && w.len(j) >= 5 && !w.englishDerived(j) && j > 0
+                    && BARE_NOUN_PREPOSITIONS.contains(s, w.start[j - 1], w.len(j - 1)) && onlySpacesBetween(s, w, j - 1, j))
                     && ((w.flags(j) & WordLexicon.CITY) == 0 && nameVerbAfter(s, w, j) || personPredicateAfter(s, w, j))) {
+                // "selma is from ...", "the true gender of frederikke has been ...": a listed given name, or an
+                // unknown word right after a preposition with no article (a proper noun) before a verb
                 // "selma is from ..." (a listed given name; unknown lower-case words are too often clinical words
                 // missing from the lexicons: "an osteotome was used")
                 name[j] = true;
@@ -1941,6 +1945,9 @@ public final class PhiDetector {
             + " began begins has had arrived told asked wrote writes went came speaks spoke works worked joined died"
             + " moved stated reported agreed wants loves likes thinks knows called calls sang sings plays played"
             + " directed starred married").split(" ")));
+
+    /** Prepositions after which a bare unknown lower-case word before a verb is a proper noun. */
+    private static final KeyTable BARE_NOUN_PREPOSITIONS = KeyTable.of(Arrays.asList("of", "with", "for", "by", "from"));
 
     /** Verbs said of people in notes and letters. */
     private static final KeyTable PERSON_VERBS = KeyTable.of(Arrays.asList(("denies denied reports reported states"
