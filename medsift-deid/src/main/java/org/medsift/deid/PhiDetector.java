@@ -2214,11 +2214,12 @@ public final class PhiDetector {
             }
             int f = w.flags(j);
             boolean lead = (f & (WordLexicon.COUNTRY | WordLexicon.STATE)) != 0 || w.isStop(j);
-            boolean leadCity = j + 1 < w.n && onlySpacesBetween(s, w, j, j + 1)
+            boolean leadCity = lead && j + 1 < w.n && onlySpacesBetween(s, w, j, j + 1)
+                    && (w.titleCase(j + 1) || w.allCaps(j + 1))
                     && (words.flags(s, w.start[j], w.end[j + 1] - w.start[j]) & WordLexicon.CITY) != 0;
             // "flew to New Westminster", "moved to San Lorenzo": a direction or article word opens a place name
-            boolean leadCue = !leadCity && j + 1 < w.n && onlySpacesBetween(s, w, j, j + 1) && w.titleCase(j)
-                    && w.titleCase(j + 1) && PLACE_LEADS.contains(s, w.start[j], w.len(j))
+            boolean leadCue = !leadCity && j + 1 < w.n && w.titleCase(j) && w.titleCase(j + 1)
+                    && onlySpacesBetween(s, w, j, j + 1) && PLACE_LEADS.contains(s, w.start[j], w.len(j))
                     && ((w.flags(j + 1) & WordLexicon.CITY) != 0 || unknownWord(w, j + 1))
                     && w.start[j] > 0 && placeCue.region(Math.max(0, w.start[j] - 30), w.start[j]).find();
             if (leadCue) {
@@ -2261,9 +2262,10 @@ public final class PhiDetector {
                     && lineHasLowerCase(s, w.start[j]) && vowel(s, w.start[j], w.end[j])
                     && !w.englishDerived(j);
             // "in Acquapendente 1021", "in ÖVERTURINGEN 840 24": a place word with a postcode after "in"
-            boolean withPostcode = k == j && !lead && (unknownWord(w, j) || (f & (WordLexicon.FIRST | WordLexicon.LAST)) != 0
-                    && (f & WordLexicon.ENGLISH) == 0) && postcodeEnd(s, w.end[j]) > w.end[j] && wsBefore
-                    && w.start[j] >= 3 && s.regionMatches(w.start[j] - 3, "in ", 0, 3);
+            boolean withPostcode = k == j && !lead && wsBefore && w.start[j] >= 3
+                    && s.regionMatches(w.start[j] - 3, "in ", 0, 3) && postcodeEnd(s, w.end[j]) > w.end[j]
+                    && (unknownWord(w, j) || (f & (WordLexicon.FIRST | WordLexicon.LAST)) != 0
+                    && (f & WordLexicon.ENGLISH) == 0);
             if (withPostcode) {
                 out.add(new PhiSpan(w.start[j], postcodeEnd(s, w.end[j]), PhiType.LOCATION, "CITY"));
                 continue;
