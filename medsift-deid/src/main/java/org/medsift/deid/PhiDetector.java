@@ -134,11 +134,11 @@ public final class PhiDetector {
     private static final Pattern IPV6 = Pattern.compile("(?i)\\b(?:[0-9a-f]{1,4}:){4,7}[0-9a-f]{1,4}\\b");
     private static final Pattern SSN = Pattern.compile("(?<![\\d-])\\d{3}-\\d{2}-\\d{4}(?![\\d-])");
     private static final Pattern PHONE_US = Pattern.compile("(?<![\\w.+/-])(?:\\+?1[\\s.-]?)?\\(?\\d{3}\\)?[\\s.-]{0,2}\\d{3}"
-            + "[\\s.-]\\d{4}(?:\\s*(?:x|ext\\.?)\\s*\\d{1,5})?(?![\\w-]|\\.\\d)");
+            + "[\\s.-]\\d{4}(?:\\s*(?:x|ext\\.?)\\s*\\d{1,5})?(?![\\w]|-[^\\p{L}]|-$|\\.\\d)");
     private static final Pattern PHONE_INTL = Pattern.compile("(?<![\\w.+/-])(?:\\+\\d{1,3}[\\s.-]?(?:\\(\\d{1,4}\\)[\\s.-]?)?"
             + "\\d{1,5}(?:[\\s.-]\\d{1,5}){0,5}|\\(\\d{1,4}\\)\\s?\\d{2,5}(?:[\\s.-]\\d{2,5}){1,3}"
-            + "|0\\d{1,4}(?:[\\s.-]\\d{2,5}){1,4})(?![\\w-]|\\.\\d)");
-    private static final Pattern PHONE_GROUPS = Pattern.compile("(?<![\\w.+/-])\\d{2,5}(?:[\\s.-]\\d{2,5}){1,4}(?![\\w-]|\\.\\d)");
+            + "|0\\d{1,4}(?:[\\s.-]\\d{2,5}){1,4})(?![\\w]|-[^\\p{L}]|-$|\\.\\d)");
+    private static final Pattern PHONE_GROUPS = Pattern.compile("(?<![\\w.+/-])(?:\\(\\d{1,4}\\)[ ]?)?\\d{2,5}(?:[\\s.-]\\d{2,5}){0,3}[\\s.-]\\d{2,8}(?![\\w]|-[^\\p{L}]|-$|\\.\\d)");
     private static final Pattern PHONE_CUE = Pattern.compile("(?i)(?:phone|tel|telephone|call|fax|cell|mobile|pager|beeper"
             + "|contact|reach|number|ph|at|to|is|me on|#)\\s*[:.#]?\\s*$");
     private static final Pattern PHONE_AFTER = Pattern.compile("(?is)\\s*-?\\s*(office|fax|home|cell|mobile|work)");
@@ -161,15 +161,15 @@ public final class PhiDetector {
             + "|Flat|Forge|Fork|Fort|Gate|Gateway|Hollow|Key|Light|Lock|Lodge|Neck|Orchard|Passage|Pathway|Ranch"
             + "|Rapids?|Rest|Shoals?|Shores?|Skyway|Spur|Stravenue|Tunnel|Underpass|Viaduct|Annex|Approach|Arcade"
             + "|Bay|Branch|Brook|Burg|Byway|Club|Course|Esplanade|Extension|Mall|Overpass|Promenade|Quay|Ramp"
-            + "|Throughway|Trafficway|Trailer|Ville|str";
+            + "|Throughway|Trafficway|Trailer|Ville|Dam|str";
     private static final Pattern STREET_US = Pattern.compile("(?<![\\w.])\\d{1,6}[A-Za-z]?(?:\\s+[NSEW]\\.?)?(?:\\s+(?:\\d{1,5}|[\\p{Lu}][\\p{L}'.-]*))"
-            + "{1,4}\\s+(?:" + STREET_TYPES + ")\\b\\.?");
+            + "{1,4}\\s+(?:" + STREET_TYPES + ")s?\\b\\.?");
     /** Endings of street words in European languages ("Puruntie", "Hauptstraße", "Allika"): see {@link #streetsEu}. */
     private static final String[] STREET_EU_ENDINGS = {"tie", "katu", "kuja", "gata", "gatan", "vägen", "vej", "vegen",
         "veien", "gade", "straße", "strasse", "str.", "weg", "gasse", "laan", "straat", "plein", "utca", "tér", "út",
         "ulica", "tee", "maantee", "allee", "platz", "ranta", "polku", "väylä", "stræde", "torg", "torget", "rinne",
         "mäki"};
-    private static final Pattern STREET_PREFIX = Pattern.compile("\\b(?:Rua|Via|Viale|Calle|Avenida|Av\\.|Avda\\.|Rue|Piazza"
+    private static final Pattern STREET_PREFIX = Pattern.compile("\\b(?:C/|Rua|Via|Viale|Calle|Avenida|Av\\.|Avda\\.|Rue|Piazza"
             + "|Corso|Largo|Praça|Travessa|Ulica|ul\\.|Carrer|Paseo|Camino|Strada|Chemin|Allée|Plaza|Avenue|Boulevard)"
             + "(?:\\s+[\\p{L}'.-]+){1,5}\\s+\\d{1,5}[A-Za-z]?\\b");
     private static final Pattern UNIT = Pattern.compile("\\b(?:Apt|Apartment|Suite|Ste|Unit|Flat|Fl|Floor|Bldg|Building)\\.?"
@@ -197,7 +197,7 @@ public final class PhiDetector {
     private static final Pattern SAINT = Pattern.compile("\\b(?:St\\.?|Saint|Holy|Our Lady of|Mount Sinai|Mt\\.)[ \\t]+"
             + "[\\p{Lu}][\\p{Ll}'.-][\\p{L}'.-]*(?:[ \\t]+[\\p{Lu}][\\p{Ll}'.-][\\p{L}'.-]*){0,3}");
     private static final Pattern BANNER = Pattern.compile("(?i)de-?id\\b[^\\]\\n]{0,60}\\]\\s*");
-    private static final Pattern PLACE_CUE = Pattern.compile("(?i)\\b(?:grew up in|moved (?:here )?(?:from|to)|flew to|lives in"
+    private static final Pattern PLACE_CUE = Pattern.compile("(?i)\\b(?:grew up in|moved (?:here )?(?:from|to)|flew to|lives in|originally from"
             + "|living in|live in|resides in|residing in|born in|i'm in|i am in|trip to|visit(?:ing|ed)?|travel(?:l?ed|ling)? to"
             + "|relocated to|came from|comes from|native of|hometown(?: is)?|city of|town of|county|based in|located in"
             + "|home city|returned to|where\\s*:|grew up in)\\s+$");
@@ -211,14 +211,17 @@ public final class PhiDetector {
     private static final Pattern PHRASE = Pattern.compile("(?i)\\b(?:seen by|signed by|dictated by|reviewed by|examined by"
             + "|evaluated by|accompanied by|referred by|discussed with|spoke with|spoke to|talked to|talked with|called"
             + "|per|daughter|son|wife|husband|mother|father|sister|brother|niece|nephew|grandson|granddaughter|friend"
-            + "|neighbor|neighbour|partner|my name is|name is|(?:last |first |maiden )?name\\?|named|under|with|by|kid|child|cc|care of|c/o|dear|hi|hello"
+            + "|neighbor|neighbour|partner|my name is|name is|i'm|i am|calls me|call me|known as|(?:last |first |maiden )?name\\?|named|under|with|by|kid|child|cc|care of|c/o|dear|hi|hello"
             + "|thanks|thank you|sincerely|regards|attn|patient|pt|client|resident|mrs|mr|ms|dr|and|or|from|to|is|was)"
             + "\\s*,?\\s+$");
     private static final Pattern GENERIC_CUE = Pattern.compile("(?i)(?:with|by|under|and|or|from|to|is|was|patient|pt"
             + "|per|called|named|resident|client)\\W*");
-    private static final Pattern LOWER_NAME_CUE = Pattern.compile("(?i)my name is|name is|named|with|per|kid|child"
+    private static final Pattern LOWER_NAME_CUE = Pattern.compile("(?i)my name is|name is|named|i'm|i am|calls me|call me"
+            + "|known as|with|per|kid|child"
             + "|daughter|son|wife|husband");
     private static final Pattern SIGNATURE = Pattern.compile("_{4,}\\s*");
+    /** Cues after which even an English word is a name ("Her maiden name is Key", "everyone calls me Hope"). */
+    private static final Pattern NAME_IS_CUE = Pattern.compile("(?i)\\b(?:name is|named|calls me|call me|known as)\\s+$");
     private static final Pattern DEGREE_AFTER = Pattern.compile("^,?\\s{0,2}(?:M\\.?D\\.?|D\\.?O\\.?|R\\.?N\\.?|N\\.?P\\.?|PA-C"
             + "|Ph\\.?D\\.?|D\\.?D\\.?S\\.?|MBBS|FACS|FACP|CRNA|LPN|MSW|LCSW|PharmD|RPh)\\b");
     private static final Pattern AGE_AFTER = Pattern.compile("^\\s+(?:is|was)\\s+(?:a|an)\\s+(?:very\\s+)?(?:pleasant\\s+)?"
@@ -256,7 +259,8 @@ public final class PhiDetector {
             + " st saint holy mount mt general memorial regional medical center centre clinic institute university"
             + " college health will can could would should may might must shall also very much more most less least"
             + " again after before during until since while because so than too only just still already once ever"
-            + " never always often sometimes usually").split(" ")));
+            + " never always often sometimes usually everyone everybody someone somebody anyone anybody nobody"
+            + " something anything nothing everything").split(" ")));
 
     private static final KeyTable STOP_TABLE = KeyTable.of(STOP);
     private static final KeyTable TITLE_TABLE = KeyTable.of(TITLES);
@@ -308,7 +312,8 @@ public final class PhiDetector {
     private static final int K_BANNER = 11;
     private static final int K_LABEL = 12;
     private static final int K_FACILITY = 13;
-    private static final int K_COUNT = 14;
+    private static final int K_STREET_NAMED = 14;
+    private static final int K_COUNT = 15;
 
     /** First words (letter runs, lower case) of the keyword-led patterns, as a bit per pattern. */
     private static final KeyTable KEYWORDS;
@@ -324,7 +329,7 @@ public final class PhiDetector {
                 + " dea npi plate vin serial device policy member subscriber group plan insurance certificate passport"
                 + " badge specimen path pathology";
         lists[K_ROOM] = "room rm bed ward";
-        lists[K_STREET_PREFIX] = "rua via viale calle avenida av avda rue piazza corso largo praça travessa ulica ul"
+        lists[K_STREET_PREFIX] = "c rua via viale calle avenida av avda rue piazza corso largo praça travessa ulica ul"
                 + " carrer paseo camino strada chemin allée plaza avenue boulevard";
         lists[K_UNIT] = "apt apartment suite ste unit flat fl floor bldg building p po psc box apo fpo dpo";
         lists[K_ZIP] = "zip postal postcode post";
@@ -337,6 +342,7 @@ public final class PhiDetector {
                 + " emergency next nok guardian son daughter wife husband mother father sister brother spouse partner"
                 + " friend caregiver interpreter witness technologist sonographer therapist directed by attn to from"
                 + " dear recipient sender referred referring consultant consulting proxy poa informant";
+        lists[K_STREET_NAMED] = "on at off along";
         lists[K_FACILITY] = "hospital hospitals medical med health healthcare clinic clinics institute memorial"
                 + " rehabilitation regional infirmary nursing care hospice sanatorium sanitarium university college"
                 + " surgery surgical cancer heart children pavilion center centre";
@@ -686,7 +692,7 @@ public final class PhiDetector {
                 out.add(new PhiSpan(m.start(), m.end(), PhiType.CONTACT, "PHONE"));
             }
         }
-        m = new Hits(PHONE_GROUPS, s, c.digit);
+        m = new Hits(PHONE_GROUPS, s, c.phone);
         while (m.find()) {
             int d = digits(s, m.start(), m.end());
             if (d >= 7 && d <= 15) {
@@ -720,6 +726,10 @@ public final class PhiDetector {
         m = new Hits(ID_CUE, s, c.key(K_ID));
         while (m.find()) {
             int st = m.start(1);
+            if (st + 3 <= m.end(1) && Character.isLowerCase(s.charAt(st)) && (s.startsWith("is ", st)
+                    || s.startsWith("of ", st) || s.startsWith("was ", st) || s.startsWith("are ", st))) {
+                st = s.indexOf(' ', st) + 1;
+            }
             int e = m.end(1);
             while (e > st && !Character.isLetterOrDigit(s.charAt(e - 1))) {
                 e--;
@@ -733,6 +743,10 @@ public final class PhiDetector {
             out.add(new PhiSpan(m.start(), m.end(), PhiType.LOCATION, "ROOM"));
         }
         add(new Hits(STREET_US, s, c.digit), PhiType.LOCATION, "STREET", out);
+        m = new Hits(STREET_NAMED, s, c.key(K_STREET_NAMED));
+        while (m.find()) {
+            out.add(new PhiSpan(m.start(1), m.end(1), PhiType.LOCATION, "STREET"));
+        }
         List<int[]> streetEu = streetsEu(s);
         for (int[] r : streetEu) {
             out.add(new PhiSpan(r[0], r[1], PhiType.LOCATION, "STREET"));
@@ -747,10 +761,14 @@ public final class PhiDetector {
         while (m.find()) {
             out.add(new PhiSpan(m.start(1), m.end(1), PhiType.LOCATION, "ZIP"));
         }
-        IntList[] anchorStarts = {c.key(K_UNIT), c.digit, c.key(K_STREET_PREFIX), c.lineDigit};
+        IntList[] anchorStarts = {c.key(K_UNIT), c.digit, c.key(K_STREET_PREFIX), c.lineDigit, c.digit,
+            s.indexOf("US") >= 0 ? null : IntList.EMPTY};
         for (int a = 0; a < ANCHORS.size(); a++) {
             m = new Hits(ANCHORS.get(a), s, anchorStarts[a]);
             while (m.find()) {
+                if (ANCHORS.get(a) == STREET_LINE && !streetLineWords(s, m.start(), m.end())) {
+                    continue;
+                }
                 addressBlock(s, m.start(), m.end(), out);
             }
         }
@@ -760,6 +778,13 @@ public final class PhiDetector {
         m = new Hits(ADDRESS_CUE, s, c.key(K_ADDRESS));
         while (m.find()) {
             int st = m.end();
+            int lead = st;
+            while (lead < s.length() && lead - st < 30 && (Character.isLowerCase(s.charAt(lead)) || s.charAt(lead) == ' ')) {
+                lead++;
+            }
+            if (lead < s.length() && lead - st < 30 && (Character.isUpperCase(s.charAt(lead)) || Character.isDigit(s.charAt(lead)))) {
+                st = lead;
+            }
             int e = addressEnd(s, st);
             if (e > st) {
                 out.add(new PhiSpan(st, e, PhiType.LOCATION, "STREET"));
@@ -768,6 +793,7 @@ public final class PhiDetector {
         // intersections: "the corner of 25 Dili Gianni Street and King Forges", "Kuusiku 7 and Alexander Flat"
         Matcher and = AND_STREET.matcher(s);
         Matcher corner = CORNER_BEFORE.matcher(s);
+        Matcher andBefore = AND_BEFORE.matcher(s);
         for (int i = 0, n0 = out.size(); i < n0; i++) {
             PhiSpan p = out.get(i);
             if (p.type() != PhiType.LOCATION || !"STREET".equals(p.subtype())) {
@@ -777,6 +803,8 @@ public final class PhiDetector {
             int e = p.end();
             if (st > 0 && corner.region(Math.max(0, st - 20), st).find()) {
                 st = corner.start();
+            } else if (st > 0 && andBefore.region(Math.max(0, st - 40), st).find()) {
+                st = andBefore.start();
             }
             if (and.region(e, Math.min(s.length(), e + 80)).lookingAt()) {
                 e = and.end();
@@ -787,17 +815,84 @@ public final class PhiDetector {
         }
     }
 
-    private static final Pattern AND_STREET = Pattern.compile("[ \\t]+and[ \\t]+(?:(?:[\\p{L}'.-]+[ \\t]+){0,3}"
+    private static final Pattern AND_STREET = Pattern.compile("\\.?[ \\t]+and[ \\t]+(?:(?:[\\p{L}'.-]+[ \\t]+){0,3}"
             + "(?:" + STREET_TYPES + ")s?\\b\\.?|(?:[\\p{L}'.-]+[ \\t]+){1,3}\\d{1,5}[A-Za-z]?\\b)");
+    private static final Pattern AND_BEFORE = Pattern.compile("(?<![\\p{L}])[\\p{Lu}][\\p{L}'-]+(?:[ \\t]+[\\p{Lu}][\\p{L}'-]+)?"
+            + "[ \\t]+and[ \\t]+$");
     private static final Pattern CORNER_BEFORE = Pattern.compile("(?i)\\b(?:the[ \\t]+)?corner[ \\t]+of[ \\t]+$");
 
     /** A line (or a part after a cue) that starts with a house number, then a word, then another number. */
-    private static final Pattern STREET_LINE = Pattern.compile("(?m)(?:^[ \\t>]*|(?<=\\b(?:at|to|in|is|of)\\s))\\d{1,6}"
-            + "(?:[ \\t]+\\d{1,5})?[ \\t]+[\\p{L}][\\p{L}'.-]+(?:[ \\t]+[\\p{L}][\\p{L}'.-]*){0,3}[ \\t]+\\d{1,5}[A-Za-z]?\\b\\.?");
+    private static final Pattern STREET_LINE = Pattern.compile("(?m)(?:^[^\\p{L}\\p{N}\\n]{0,6}|(?<=\\b(?:at|to|in|is|of|with|on)\\s)|(?<=[:,]\\s))\\d{1,6}"
+            + "(?:[ \\t]+\\d{1,5})?[ \\t]+[\\p{L}][\\p{L}'.-]*(?:[ \\t]+[\\p{L}][\\p{L}'.-]*){0,4}[ \\t]+\\d{1,5}[A-Za-z]?\\b\\.?");
 
+    private static final Pattern STREET_WORD = Pattern.compile("(?i)\\b(?:" + STREET_TYPES
+            + "|rue|via|calle|rua|apt|suite|unit)\\b");
+    /** A line that starts with a phone number: no address line ("082 490 1693-Office", "+46 (0)8 928"). */
+    private static final Pattern PHONE_LINE = Pattern.compile("(?:\\+|\\(\\d|\\d{2,4}[ .)-]+\\d{2,4}[ .-]+\\d{2,4})");
+    private static final Pattern HOUSE_NUMBER_DOT = Pattern.compile("\\d{1,5}[A-Za-z]?\\.");
     private static final Pattern ABBREV_DOT = Pattern.compile("(?i)(?:ul|rkp|u|av|st|apt)\\.");
     private static final Pattern CONTACT_LINE = Pattern.compile("(?i)[>\\s]*(?:mobile|phone|tel|fax|email|e-mail)\\b");
-    private static final List<Pattern> ANCHORS = List.of(UNIT, STREET_US, STREET_PREFIX, STREET_LINE);
+    /** "770 26 rue des lieutemants Thomazo", "88 C/ Señores Curas": a house number before a street-prefix word. */
+    private static final Pattern STREET_NUM_PREFIX = Pattern.compile("(?<![\\w.])\\d{1,6}(?:[ \\t]+\\d{1,5})?[ \\t]+"
+            + "(?i:rue|rua|r\\.|via|viale|calle|c/|avenida|av\\.|avenue|piazza|corso|largo|travessa|ul\\.|ulica|carrer"
+            + "|paseo|camino|strada|chemin|all[ée]e|plaza|praça|boulevard|bd)(?:[ \\t]+[\\p{L}][\\p{L}'.-]*){1,5}");
+    /** US military mail: "USNS Vincent\nFPO AA 68422", "Unit 1009 Box 0219\nDPO AP 51065". */
+    private static final Pattern MILITARY = Pattern.compile("\\b(?:USNS|USNV|USS|USCGC|USNC|USCG)[ \\t]+[\\p{Lu}][\\p{L}'.-]+"
+            + "(?:[ \\t]+[\\p{Lu}][\\p{L}'.-]+)?");
+    /** A street without a house number after "on", "at", "in", "off": "shows on Ane Flats Street". */
+    private static final Pattern STREET_NAMED = Pattern.compile("(?i:on|at|off|along)\\s((?:[\\p{Lu}][\\p{L}'.-]+[ \\t]+){1,3}"
+            + "(?:Street|Avenue|Road|Boulevard|Lane|Drive|Terrace|Parkway|Highway|Crescent|Strasse|Straße)\\b)");
+    private static final List<Pattern> ANCHORS = List.of(UNIT, STREET_US, STREET_PREFIX, STREET_LINE, STREET_NUM_PREFIX,
+            MILITARY);
+
+    /**
+     * The words of a "number words number" line name a street: one of them is capitalized or not plain ASCII
+     * ("143 31 rue de la Hulotais", "0605 πεντέλης 210"), unlike "2 pounds in 24 hours".
+     */
+    private static final KeyTable UNITS = KeyTable.of(Arrays.asList(("ml mg g kg mcg cc l mm cm m km lb lbs pounds"
+            + " ounces oz units unit iu meq mmol minutes minute min hours hour hrs hr days day weeks week months month"
+            + " years year degrees degree times tablets tablet tabs caps capsules puffs drops mmhg bpm percent").split(" ")));
+
+    private static boolean streetLineWords(String s, int a, int b) {
+        if (b < s.length() && (s.charAt(b) == '%' || s.charAt(b - 1) == '.' && Character.isDigit(s.charAt(b))
+                || b + 1 < s.length() && s.charAt(b) == '.' && Character.isDigit(s.charAt(b + 1)))) {
+            return false; // "5 mL of 0.25% Marcaine"
+        }
+        for (int k = a; k < b; ) {
+            if (!Character.isLetter(s.charAt(k))) {
+                k++;
+                continue;
+            }
+            int e = k;
+            while (e < b && (Character.isLetter(s.charAt(e)) || s.charAt(e) == '\'' || s.charAt(e) == '-')) {
+                e++;
+            }
+            if (UNITS.contains(s, k, e - k)) {
+                return false; // "1 g Ancef IV 30 minutes", "25 units twice a day"
+            }
+            if (e < b && s.charAt(e) == '.' && e + 1 < b && !ABBREV_DOT.matcher(s.substring(k, e + 1)).matches()
+                    && e - k > 1) {
+                return false; // "1 Do nothing. 2. Conservative"
+            }
+            k = e;
+        }
+        if (b < s.length() && b - 1 >= a && Character.isDigit(s.charAt(b - 1)) && s.charAt(b) == 's') {
+            return false; // "of the 70s"
+        }
+        if (b > a && s.charAt(b - 1) == 's' && b - 2 >= a && Character.isDigit(s.charAt(b - 2))) {
+            return false;
+        }
+        if (STREET_WORD.matcher(s).region(a, b).find()) {
+            return true; // "3747 3911 fourth avenue suite 112"
+        }
+        for (int k = a; k < b; k++) {
+            char c = s.charAt(k);
+            if (Character.isUpperCase(c) || c > 127 && Character.isLetter(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static void addressBlock(String s, int start, int end, List<PhiSpan> out) {
         out.add(new PhiSpan(addressBack(s, start), addressForward(s, end), PhiType.LOCATION, "STREET"));
@@ -904,8 +999,9 @@ public final class PhiDetector {
             }
             char c = s.charAt(st);
             String word = s.substring(st, e);
-            if (!(Character.isDigit(c) || Character.isUpperCase(c)) || STOP.contains(word.toLowerCase(Locale.ROOT))
-                    || word.endsWith(".") && !ABBREV_DOT.matcher(word).matches()) {
+            if (!(Character.isDigit(c) || Character.isUpperCase(c) || ABBREV_DOT.matcher(word).matches())
+                    || STOP.contains(word.toLowerCase(Locale.ROOT))
+                    || word.endsWith(".") && !ABBREV_DOT.matcher(word).matches() && !HOUSE_NUMBER_DOT.matcher(word).matches()) {
                 break;
             }
             a = st;
@@ -924,9 +1020,34 @@ public final class PhiDetector {
             int nl = s.indexOf('\n', i);
             int lineEnd = nl < 0 ? s.length() : nl;
             String rest = s.substring(i, lineEnd);
+            if (lines > 0) {
+                // "??? Broomfield", "> DOLE": bullet or quote marks before the line's text
+                int lead = 0;
+                while (lead < rest.length() && lead < 6 && !Character.isLetterOrDigit(rest.charAt(lead))
+                        && rest.charAt(lead) != '(' && rest.charAt(lead) != '+') {
+                    lead++;
+                }
+                i += lead;
+                rest = rest.substring(lead);
+                // "SCHEIBBS, NO 14908, and Ilmalankuja 82": the part before the next address
+                int and = rest.indexOf(", and ");
+                int dot = rest.indexOf(". ");
+                if (dot > 0 && dot <= 48 && dot + 2 < rest.length() && Character.isUpperCase(rest.charAt(dot + 2))
+                        && (and < 0 || dot < and) && Character.isDigit(rest.charAt(dot - 1))) {
+                    and = dot;
+                }
+                if (and > 0 && and <= 48) {
+                    rest = rest.substring(0, and);
+                    lineEnd = i + and;
+                    nl = -1;
+                }
+            }
             String t = rest.strip();
+            if (lines > 0 && t.endsWith("?") && t.indexOf('?') == t.length() - 1 && t.length() > 1) {
+                t = t.substring(0, t.length() - 1);
+            }
             if (lines > 0 && (t.isEmpty() || t.length() > 48 || t.contains("?") || t.contains(": ")
-                    || CONTACT_LINE.matcher(t).lookingAt())) {
+                    || CONTACT_LINE.matcher(t).lookingAt() || PHONE_LINE.matcher(t).lookingAt())) {
                 break;
             }
             // on the anchor's own line keep address-like words only
@@ -952,20 +1073,23 @@ public final class PhiDetector {
             if (c == '?' || c == '!' || c == ':' || c == ';') {
                 return i;
             }
-            if (Character.isLetter(c) && Character.isLowerCase(c)) {
+            if (Character.isLetter(c)) {
+                // whole words only: "San" holds no stop word "an"
                 int st = i;
                 while (i < n && Character.isLetter(line.charAt(i))) {
                     i++;
                 }
                 String w = line.substring(st, i);
-                if (STOP.contains(w) && !w.equals("of") || w.equals("for") || w.equals("last") || w.equals("after")
-                        || w.equals("in") || w.equals("case") || w.equals("it")) {
+                if (Character.isLowerCase(c) && !PARTICLES.contains(w, 0, w.length())
+                        && (STOP.contains(w) && !w.equals("of") || w.equals("for") || w.equals("last")
+                        || w.equals("after") || w.equals("in") || w.equals("case") || w.equals("it"))) {
                     return st;
                 }
                 continue;
             }
             if (c == '.' && i + 1 < n && line.charAt(i + 1) == ' ' && i + 2 < n && Character.isUpperCase(line.charAt(i + 2))
-                    && i > 0 && Character.isLowerCase(line.charAt(i - 1))) {
+                    && i > 0 && (Character.isLowerCase(line.charAt(i - 1)) || Character.isDigit(line.charAt(i - 1))
+                    && i + 3 < n && Character.isLowerCase(line.charAt(i + 3)))) {
                 return i;
             }
             i++;
@@ -986,6 +1110,10 @@ public final class PhiDetector {
                 break;
             }
             if (c == '.' && i + 2 < s.length() && s.charAt(i + 1) == ' ' && Character.isUpperCase(s.charAt(i + 2))) {
+                break;
+            }
+            if (c == '.' && i + 2 < s.length() && s.charAt(i + 1) == ' ' && Character.isLowerCase(s.charAt(i + 2))) {
+                e = i;
                 break;
             }
             if (s.startsWith(" for ", i) || s.startsWith(" after ", i) || s.startsWith(" before ", i)
@@ -1149,6 +1277,28 @@ public final class PhiDetector {
                 takeRun(w, j, name, true, true, 5);
             }
         }
+        // 2a. a name on the line of an address label, with the street on the next line
+        m = new Hits(ADDRESS_CUE, s, c.key(K_ADDRESS));
+        while (m.find()) {
+            int st = m.end();
+            int eol = s.indexOf('\n', st);
+            if (eol < 0 || st == 0 || s.charAt(st - 1) != ' ' && s.charAt(m.end() - 1) != ':' && s.charAt(st - 2) != ':') {
+                continue;
+            }
+            boolean digits = false;
+            for (int k = st; k < eol; k++) {
+                digits |= Character.isDigit(s.charAt(k));
+            }
+            int next = eol + 1;
+            while (next < s.length() && (s.charAt(next) == ' ' || s.charAt(next) == '\t')) {
+                next++;
+            }
+            int j = w.wordAtOrAfter(st);
+            if (!digits && next < s.length() && Character.isDigit(s.charAt(next)) && j < w.n && w.start[j] < eol
+                    && w.titleCase(j)) {
+                takeRun(w, j, name, true, true, 4);
+            }
+        }
         // 2b. speaker labels at a line start: "mika: \"who are you?\"", "Ella: What a wife."
         for (int j = 0; j < w.n; j++) {
             if (!(j == 0 || w.newlineBefore(j)) || !onlyChars(s, j == 0 ? 0 : lineStart(s, w.start[j]), w.start[j], " \t>", 8)) {
@@ -1159,8 +1309,8 @@ public final class PhiDetector {
                 k++;
             }
             int colon = w.end[k];
-            if (colon < s.length() && s.charAt(colon) == ':' && speakerWord(w, j)
-                    && (w.hasName(j) || k > j) && restOfLineHasText(s, colon + 1)) {
+            if (colon < s.length() && s.charAt(colon) == ':' && (speakerWord(w, j) || townSpeaker(w, j, colon))
+                    && (w.hasName(j) || k > j || townSpeaker(w, j, colon)) && restOfLineHasText(s, colon + 1)) {
                 for (int x = j; x <= k; x++) {
                     name[x] = true;
                 }
@@ -1205,7 +1355,9 @@ public final class PhiDetector {
             if (!(w.titleCase(j) || w.lowerNameCandidate(j)) || name[j] || j == 0) {
                 continue;
             }
-            if (!(w.titleCase(j) ? weakName(w, j) && !w.isStop(j) : strongName(w, j) || w.lowerNameCandidate(j))) {
+            boolean nameIs = j >= 2 && NAME_IS_CUE.matcher(s).region(Math.max(0, w.start[j] - 20), w.start[j]).find();
+            if (!(w.titleCase(j) ? (weakName(w, j) || nameIs) && !w.isStop(j)
+                    : strongName(w, j) || w.lowerNameCandidate(j))) {
                 continue;
             }
             // the cue ends right before the word (whitespace and an optional comma between): check the gap first
@@ -1216,13 +1368,53 @@ public final class PhiDetector {
             if (p.find()) {
                 String cue = p.group().trim();
                 if (generic.reset(cue).matches() && !(strongName(w, j) || unknownWord(w, j) && w.titleCase(j)
-                        && nextIsName(w, j))) {
+                        && nextIsName(w, j) || nameIs)) {
                     continue;
                 }
                 if (!w.titleCase(j) && !lowerOk.reset(cue).lookingAt()) {
                     continue;
                 }
+                if (nameIs && w.titleCase(j)) {
+                    name[j] = true;
+                }
                 takeRun(w, j, name, false, false, 4);
+            }
+        }
+        // 3b. vocatives and grammar of person names without cue words
+        for (int j = 0; j < w.n; j++) {
+            if (name[j]) {
+                continue;
+            }
+            // "Kuba, can I please speak to your boss?"
+            if (w.titleCase(j) && w.sentenceInitial(j) && j + 1 < w.n && s.startsWith(", ", w.end[j])
+                    && w.start[j + 1] == w.end[j] + 2 && VOCATIVE_NEXT.contains(s, w.start[j + 1], w.len(j + 1))
+                    && personWord(w, j)) {
+                name[j] = true;
+            }
+            // "Don't go to town, Mark!": a given name addressed at the end of a sentence
+            if (w.titleCase(j) && j > 0 && (w.flags(j) & WordLexicon.FIRST) != 0 && !w.isStop(j)
+                    && w.start[j] >= 2 && s.startsWith(", ", w.start[j] - 2) && w.end[j] < s.length()
+                    && (s.charAt(w.end[j]) == '!' || s.charAt(w.end[j]) == '?')) {
+                name[j] = true;
+            }
+            // "Muslija and Brown were precision engineers."
+            if (w.titleCase(j) && w.sentenceInitial(j) && j + 3 < w.n && andBetween(s, w, j, j + 1, j + 2)
+                    && w.titleCase(j + 2) && personWord(w, j)
+                    && (personWord(w, j + 2) || (w.flags(j + 2) & WordLexicon.LAST) != 0 && !w.isStop(j + 2))
+                    && onlySpacesBetween(s, w, j + 2, j + 3) && PLURAL_VERBS.contains(s, w.start[j + 3], w.len(j + 3))
+                    && (weakName(w, j) || weakName(w, j + 2))) {
+                name[j] = true;
+                name[j + 2] = true;
+            }
+            // lower-case "emidio p lombardo", "hyuuma t. maida" on a line of their own (after an optional label)
+            if (Character.isLowerCase(s.charAt(w.start[j])) && j + 2 < w.n && w.len(j + 1) == 1
+                    && Character.isLowerCase(s.charAt(w.start[j + 1]))
+                    && onlyChars(s, w.end[j], w.start[j + 1], " ", 2) && onlyChars(s, w.end[j + 1], w.start[j + 2], ". ", 3)
+                    && lowerPersonWord(w, j) && lowerPersonWord(w, j + 2)
+                    && lineEndsAfter(s, w.end[j + 2]) && lineStartsBefore(s, w.start[j])) {
+                name[j] = true;
+                name[j + 1] = true;
+                name[j + 2] = true;
             }
         }
         // 4. followed by a degree or by "is a 70-year-old"; after a signature line
@@ -1259,22 +1451,50 @@ public final class PhiDetector {
                 continue;
             }
             if (w.titleCase(j) && strongName(w, j) && !eponym(s, w, j)
-                    && !(w.clinical(j) && w.sentenceInitial(j))) {
+                    && !(w.clinical(j) && w.sentenceInitial(j))
+                    && !((w.flags(j) & (WordLexicon.DICT | WordLexicon.FIRST)) == WordLexicon.DICT && w.sentenceInitial(j)
+                    && w.followedByLabelMark(j))
+                    && !((w.flags(j) & WordLexicon.FREQUENT) != 0 && w.sentenceInitial(j) && !(j + 1 < w.n
+                    && !w.newlineBetween(j, j + 1) && w.titleCase(j + 1) && noDictWord(w, j + 1) && weakName(w, j + 1)))) {
                 name[j] = true;
             } else if (w.titleCase(j) && j + 1 < w.n && w.titleCase(j + 1) && onlySpacesBetween(s, w, j, j + 1)
-                    && weakName(w, j) && weakName(w, j + 1) && !w.isPlace(j) && !w.isPlace(j + 1)
+                    && (weakName(w, j) && (weakName(w, j + 1) || noDictWord(w, j) && rareOrEponym(w, j + 1))
+                    || rareOrEponym(w, j) && (w.flags(j + 1) & WordLexicon.LAST) != 0 && noDictWord(w, j + 1)
+                    && (w.flags(j + 1) & WordLexicon.FIRST) == 0 && !w.isStop(j + 1))
+                    && !w.isPlace(j) && !w.isPlace(j + 1)
                     && !eponym(s, w, j + 1) && !facilityWord(s, w, j + 1)) {
                 name[j] = true;
                 name[j + 1] = true;
             } else if (w.titleCase(j) && w.flags(j) == 0 && unknownWord(w, j) && !w.sentenceInitial(j)
-                    && !eponym(s, w, j) && w.len(j) >= 3 && !ENGLISH_SUFFIX.matcher(w.lower(j)).find()) {
+                    && !eponym(s, w, j) && w.len(j) >= 3 && !w.englishDerived(j)) {
                 name[j] = true;
             } else if (w.titleCase(j) && w.sentenceInitial(j) && nameVerbAfter(s, w, j) && !eponym(s, w, j)
                     && !w.isStop(j) && !(w.clinical(j) && !firstOnly(w, j))
                     && (w.flags(j) & (WordLexicon.COUNTRY | WordLexicon.STATE | WordLexicon.CITY)) == 0
-                    && (w.flags(j) == 0 && unknownWord(w, j) && w.len(j) >= 3 && !ENGLISH_SUFFIX.matcher(w.lower(j)).find()
+                    && (w.flags(j) == 0 && unknownWord(w, j) && w.len(j) >= 3 && !w.englishDerived(j)
                     || (w.flags(j) & WordLexicon.FIRST) != 0)) {
                 // "Shovda is very reliable.", "Mehrudin shouted at Todd", "David is a very sympathetic person."
+                name[j] = true;
+            } else if (w.titleCase(j) && w.sentenceInitial(j) && j + 1 < w.n && w.titleCase(j + 1)
+                    && onlySpacesBetween(s, w, j, j + 1) && personPredicateAfter(s, w, j + 1)
+                    && placeOrPerson(w, j) && placeOrPerson(w, j + 1)) {
+                // "Clive Underhill arrived", "Fulgencio Matamoros tolerated the procedure"
+                name[j] = true;
+                name[j + 1] = true;
+            } else if (w.titleCase(j) && w.sentenceInitial(j) && personPredicateAfter(s, w, j) && !eponym(s, w, j)
+                    && (personWord(w, j) || w.len(j) >= 3 && !w.isStop(j) && !HEADER_WORDS.contains(w.lower(j))
+                    && (w.flags(j) & (WordLexicon.ENGLISH | WordLexicon.COUNTRY | WordLexicon.STATE)) == 0
+                    && (!w.clinical(j) || (w.flags(j) & WordLexicon.FREQUENT) == 0 && personStateAfter(s, w, j)))) {
+                // "Pennington is doing well", "Blackwood denies chest pain", "Dexter lives on ..."
+                name[j] = true;
+            } else if ((w.lowerNameCandidate(j) && (w.flags(j) & WordLexicon.FIRST) != 0
+                    || w.lowerUnknown(j) && w.len(j) >= 5 && !w.englishDerived(j) && j > 0
+                    && BARE_NOUN_PREPOSITIONS.contains(s, w.start[j - 1], w.len(j - 1)) && onlySpacesBetween(s, w, j - 1, j))
+                    && ((w.flags(j) & WordLexicon.CITY) == 0 && nameVerbAfter(s, w, j) || personPredicateAfter(s, w, j))) {
+                // "selma is from ...", "the true gender of frederikke has been ...": a listed given name, or an
+                // unknown word right after a preposition with no article (a proper noun) before a verb
+                // "selma is from ..." (a listed given name; unknown lower-case words are too often clinical words
+                // missing from the lexicons: "an osteotome was used")
                 name[j] = true;
             } else if (w.lowerNameCandidate(j) && j + 1 < w.n && (w.flags(j) & WordLexicon.FIRST) != 0
                     && w.lowerNameCandidate(j + 1) && (w.flags(j + 1) & WordLexicon.LAST) != 0
@@ -1311,19 +1531,55 @@ public final class PhiDetector {
                             && dotSpace)) {
                         name[k] = true;
                         changed = true;
-                    } else if (space && w.titleCase(k) && (weakName(w, k) || k == j + 1 && rareAfterGiven(w, j, k))
-                            && !eponym(s, w, k)) {
+                    } else if (space && w.titleCase(k) && (weakName(w, k) || k == j + 1 && rareAfterGiven(w, j, k)
+                            || k == j + 1 && noDictWord(w, j) && rareOrEponym(w, k)
+                            || k == j - 1 && ((w.flags(j) & WordLexicon.LAST) != 0 || w.flags(j) == 0 && unknownWord(w, j))
+                            && noDictWord(w, j) && rareGiven(w, k))
+                            && !eponym(s, w, k) && !(k == j - 1 && w.sentenceInitial(k)
+                            && (w.flags(k) & (WordLexicon.FREQUENT | WordLexicon.FIRST)) == WordLexicon.FREQUENT)) {
                         name[k] = true;
                         changed = true;
                     } else if (comma && w.titleCase(k) && k == j + 1 && strongName(w, k)) {
                         name[k] = true;
                         changed = true;
                     } else if (comma && w.titleCase(k) && !w.isStop(k) && !eponym(s, w, k) && strongName(w, j)
-                            && (strongName(w, k) || unknownWord(w, k) && w.flags(k) == 0)) {
+                            && (strongName(w, k) || unknownWord(w, k) && w.flags(k) == 0
+                            || w.hasName(k) && (w.flags(k) & (WordLexicon.ENGLISH | WordLexicon.FREQUENT)) == 0
+                            && k == j + 1 && k + 2 < w.n && andBetween(s, w, k, k + 1, k + 2))) {
                         // lists of people: "founders: Morrison, Rogers and Torres"
                         name[k] = true;
                         changed = true;
                     }
+                }
+                // "Willemine ten Pas", "Ludwig van der Berg": particles between two parts of a name
+                int q = j + 1;
+                while (q < w.n && q - j <= 2 && PARTICLES.contains(s, w.start[q], w.len(q))
+                        && Character.isLowerCase(s.charAt(w.start[q])) && onlySpacesBetween(s, w, q - 1, q)) {
+                    q++;
+                }
+                if (q > j + 1 && q < w.n && onlySpacesBetween(s, w, q - 1, q) && w.titleCase(q) && !w.isStop(q)
+                        && (name[q] || weakName(w, q) || w.len(q) >= 3 && !w.clinical(q)
+                        && (w.flags(q) & WordLexicon.ENGLISH) == 0)) {
+                    for (int x = j + 1; x <= q; x++) {
+                        changed |= !name[x];
+                        name[x] = true;
+                    }
+                }
+                // "Brad L Key", "Daniela C Capon": the word after a given name and an initial is a surname
+                if (w.initial(j) && j >= 1 && j + 1 < w.n && name[j - 1] && !name[j + 1] && w.titleCase(j + 1)
+                        && (w.flags(j - 1) & WordLexicon.FIRST) != 0 && !w.newlineBetween(j, j + 1)
+                        && onlyChars(s, w.end[j], w.start[j + 1], ". ", 2) && !w.isStop(j + 1)
+                        && !HEADER_WORDS.contains(w.lower(j + 1)) && !eponym(s, w, j + 1)) {
+                    name[j + 1] = true;
+                    changed = true;
+                }
+                // "Tosh Olsen lives at", "Follow up with Jan Jílek": a capitalized word right before a surname
+                int b = j - 1;
+                if (b >= 0 && !name[b] && w.titleCase(b) && onlySpacesBetween(s, w, b, j) && surnameLike(w, j)
+                        && (j + 1 >= w.n || !w.titleCase(j + 1) || w.newlineBetween(j, j + 1))
+                        && givenBefore(w, b)) {
+                    name[b] = true;
+                    changed = true;
                 }
                 // "Usamov and Bowers were"
                 for (int k : new int[] {j - 2, j + 2}) {
@@ -1365,17 +1621,59 @@ public final class PhiDetector {
             }
             j = k;
         }
+        // 6c. country names of two or three words ("South Africa", "Czech Republic") are not people
+        for (int j = 0; j + 1 < w.n; j++) {
+            if (!w.titleCase(j) || !onlySpacesBetween(s, w, j, j + 1) || !w.titleCase(j + 1)) {
+                continue;
+            }
+            int k = j + 1;
+            if ((words.flags(s, w.start[j], w.end[k] - w.start[j]) & WordLexicon.COUNTRY) == 0) {
+                continue;
+            }
+            for (int x = j; x <= k; x++) {
+                name[x] = false;
+            }
+            j = k;
+        }
         // 7. propagate to other mentions of the same word
         Set<String> found = new HashSet<>();
+        Set<String> foundLower = new HashSet<>();
         for (int j = 0; j < w.n; j++) {
             if (name[j] && w.len(j) >= 3 && !w.isStop(j) && !w.clinical(j) && (w.flags(j) & WordLexicon.ENGLISH) == 0) {
                 found.add(w.lower(j));
+                if (Character.isLowerCase(s.charAt(w.start[j]))) {
+                    foundLower.add(w.lower(j));
+                }
+            }
+        }
+        // a surname that is an English word, found at the end of a full name ("Brad L Key"), also names its other
+        // capitalized mentions inside a sentence ("starring Key")
+        Set<String> foundEnglish = new HashSet<>();
+        for (int j = 1; j < w.n; j++) {
+            if (name[j] && name[j - 1] && !w.newlineBetween(j - 1, j) && (j + 1 >= w.n || !name[j + 1])
+                    && w.titleCase(j) && w.len(j) >= 3 && !w.isStop(j) && (w.flags(j) & WordLexicon.ENGLISH) != 0
+                    && (w.flags(j - 1) & WordLexicon.FIRST) != 0 || name[j] && j >= 2 && w.initial(j - 1) && name[j - 2]
+                    && w.titleCase(j) && (w.flags(j) & WordLexicon.ENGLISH) != 0 && !w.isStop(j)) {
+                foundEnglish.add(w.lower(j));
+            }
+        }
+        if (!foundEnglish.isEmpty()) {
+            KeyTable t = KeyTable.of(foundEnglish);
+            for (int j = 0; j < w.n; j++) {
+                if (!name[j] && w.titleCase(j) && !w.sentenceInitial(j) && t.contains(s, w.start[j], w.len(j))) {
+                    name[j] = true;
+                }
             }
         }
         if (!found.isEmpty()) {
             KeyTable foundTable = KeyTable.of(found);
+            // lower-case mentions only of names written in lower case somewhere ("my name is borna ... calls me
+            // borna"): a capitalized unknown word at a sentence start says nothing of its lower-case uses
+            KeyTable lowerTable = foundLower.isEmpty() ? null : KeyTable.of(foundLower);
             for (int j = 0; j < w.n; j++) {
-                if (!name[j] && (w.titleCase(j) || w.allCaps(j)) && foundTable.contains(s, w.start[j], w.len(j))) {
+                if (!name[j] && (w.titleCase(j) || w.allCaps(j)) && foundTable.contains(s, w.start[j], w.len(j))
+                        || !name[j] && lowerTable != null && (w.lowerNameCandidate(j) || w.lowerUnknown(j))
+                        && lowerTable.contains(s, w.start[j], w.len(j))) {
                     name[j] = true;
                 }
             }
@@ -1421,13 +1719,17 @@ public final class PhiDetector {
                 ok = true;
             } else if (w.titleCase(k)) {
                 ok = !w.isStop(k) && (strong || weakName(w, k)) && !(taken > 0 && eponym(w.s, w, k) && !strong);
-                if (ok && strong && k > j && w.isEnglishOnly(k) && !w.hasName(k)) {
+                if (ok && strong && k > j && w.isEnglishOnly(k) && !w.hasName(k)
+                        && ((w.flags(k) & (WordLexicon.FREQUENT | WordLexicon.ENGLISH)) != 0 || !w.clinical(k))) {
                     ok = false;
                 }
             } else if (w.allCaps(k) && allowCaps) {
                 ok = capsRun || SUFFIXES.contains(w.lower(k));
-                if (ok && (w.isStop(k) || w.len(k) > 2 && (w.clinical(k) && !w.hasName(k))
-                        || HEADER_WORDS.contains(w.lower(k)))) {
+                // a clinical word that is no dictionary word (a surname inside an eponymous term: "YAMAGUCHI") or a
+                // rare dictionary word ("YAW") may be a name; frequent and common clinical words are headers
+                boolean clinicalWord = w.clinical(k) && !w.hasName(k) && ((w.flags(k) & WordLexicon.DICT) == 0
+                        ? false : (w.flags(k) & (WordLexicon.FREQUENT | WordLexicon.ENGLISH)) != 0 || !strong);
+                if (ok && (w.isStop(k) || w.len(k) > 2 && clinicalWord || HEADER_WORDS.contains(w.lower(k)))) {
                     ok = SUFFIXES.contains(w.lower(k));
                 }
             } else if (w.lowerNameCandidate(k) && !strong && taken == 0) {
@@ -1444,6 +1746,84 @@ public final class PhiDetector {
             taken++;
         }
         return taken;
+    }
+
+    /** Lower-case particles inside names. */
+    private static final KeyTable PARTICLES = KeyTable.of(Arrays.asList(("van von der den ten ter de da do di del della"
+            + " dos das du le la bin ibn bint al el abu y zu").split(" ")));
+    private static final KeyTable MONTH_GIVEN = KeyTable.of(Arrays.asList("jan", "may", "june", "april", "august"));
+
+    /** A listed surname or an unknown capitalized word, not English, a place or a clinical word. */
+    private boolean surnameLike(Words w, int j) {
+        int f = w.flags(j);
+        return w.titleCase(j) && (f & (WordLexicon.ENGLISH | WordLexicon.COUNTRY | WordLexicon.STATE)) == 0
+                && ((f & WordLexicon.LAST) != 0 || f == 0 && unknownWord(w, j)) && !w.clinical(j) && !w.isStop(j);
+    }
+
+    /** A capitalized word that can stand before a surname as a given name (no stop, English or clinical word). */
+    private boolean givenBefore(Words w, int b) {
+        int f = w.flags(b);
+        if (w.isStop(b)) {
+            return (f & WordLexicon.FIRST) != 0 && MONTH_GIVEN.contains(w.s, w.start[b], w.len(b))
+                    && !(b + 2 < w.n && Character.isDigit(w.s.charAt(w.start[b + 2])));
+        }
+        return w.len(b) >= 2 && (f & (WordLexicon.ENGLISH | WordLexicon.COUNTRY | WordLexicon.STATE
+                | WordLexicon.DICT)) == 0 && !(w.clinical(b) && !w.hasName(b))
+                && !HEADER_WORDS.contains(w.lower(b)) && !TITLE_TABLE.contains(w.s, w.start[b], w.len(b))
+                && (b == 0 || w.newlineBetween(b - 1, b) || !w.titleCase(b - 1) && !w.allCaps(b - 1));
+    }
+
+    /** Words after "Name, " that make the name a form of address. */
+    private static final KeyTable VOCATIVE_NEXT = KeyTable.of(Arrays.asList(("can could would will please do did are"
+            + " have i you we thank thanks").split(" ")));
+    /** Verbs after "A and B" at a sentence start. */
+    private static final KeyTable PLURAL_VERBS = KeyTable.of(Arrays.asList(("were are have had met said told went came"
+            + " arrived agreed married live lived work worked played wrote founded started").split(" ")));
+
+    /** A capitalized word that can be a person's name: not a stop, header, common English or clinical word, place. */
+    private boolean personWord(Words w, int j) {
+        int f = w.flags(j);
+        return !w.isStop(j) && !HEADER_WORDS.contains(w.lower(j)) && (f & (WordLexicon.ENGLISH | WordLexicon.COUNTRY
+                | WordLexicon.STATE)) == 0 && !(w.clinical(j) && (f & WordLexicon.FIRST) == 0) && w.len(j) >= 3
+                && ((f & (WordLexicon.FIRST | WordLexicon.LAST)) != 0 || f == 0 && !w.englishDerived(j) && !w.clinical(j)
+                || f != 0 && (f & WordLexicon.DICT) == 0);
+    }
+
+    /** A capitalized word that is a listed name, a listed city or unknown; no English, clinical or stop word. */
+    private boolean placeOrPerson(Words w, int j) {
+        int f = w.flags(j);
+        return !w.isStop(j) && !HEADER_WORDS.contains(w.lower(j)) && w.len(j) >= 2
+                && (f & (WordLexicon.ENGLISH | WordLexicon.COUNTRY | WordLexicon.STATE | WordLexicon.FREQUENT)) == 0
+                && ((f & (WordLexicon.FIRST | WordLexicon.LAST | WordLexicon.CITY)) != 0 || f == 0 && !w.clinical(j));
+    }
+
+    /** A lower-case word that can be part of a name: a listed non-English name or a word no lexicon knows. */
+    private boolean lowerPersonWord(Words w, int j) {
+        int f = w.flags(j);
+        return w.lowerNameCandidate(j) || w.lowerUnknown(j) && !w.englishDerived(j)
+                || (f & WordLexicon.CITY) != 0 && (f & (WordLexicon.DICT | WordLexicon.ENGLISH)) == 0 && w.len(j) >= 3
+                && !w.clinical(j);
+    }
+
+    /** Only spaces, tabs or '>' between the line start and {@code pos}, or a "label:" and spaces. */
+    private static boolean lineStartsBefore(String s, int pos) {
+        int k = pos;
+        while (k > 0 && (s.charAt(k - 1) == ' ' || s.charAt(k - 1) == '\t' || s.charAt(k - 1) == '>')) {
+            k--;
+        }
+        if (k > 0 && s.charAt(k - 1) == ':') {
+            return true;
+        }
+        return k == 0 || s.charAt(k - 1) == '\n' || s.charAt(k - 1) == '\r';
+    }
+
+    /** Only spaces or tabs between {@code pos} and the line end. */
+    private static boolean lineEndsAfter(String s, int pos) {
+        int k = pos;
+        while (k < s.length() && (s.charAt(k) == ' ' || s.charAt(k) == '\t')) {
+            k++;
+        }
+        return k == s.length() || s.charAt(k) == '\n' || s.charAt(k) == '\r';
     }
 
     /** Words that end the name of a company or band: the names before them are not people. */
@@ -1470,6 +1850,19 @@ public final class PhiDetector {
         return false;
     }
 
+    private static final Pattern SPEAKER_LINE = Pattern.compile("[ \\t>]*[\\p{L}][\\p{L}'-]{1,20}[ \\t]*:[ \\t]*\\S");
+
+    /** "Leverett: What a wife.\nDanielle: Remember me": a listed town as a speaker, next to another speaker line. */
+    private boolean townSpeaker(Words w, int j, int colon) {
+        int f = w.flags(j);
+        if (!w.titleCase(j) || (f & WordLexicon.CITY) == 0 || (f & (WordLexicon.DICT | WordLexicon.ENGLISH
+                | WordLexicon.COUNTRY | WordLexicon.STATE)) != 0 || HEADER_WORDS.contains(w.lower(j)) || w.clinical(j)) {
+            return false;
+        }
+        int nl = w.s.indexOf('\n', colon);
+        return nl > 0 && SPEAKER_LINE.matcher(w.s).region(nl + 1, w.s.length()).lookingAt();
+    }
+
     /** A word that may name a speaker: capitalized or lower case, a listed name or unknown, no header word. */
     private boolean speakerWord(Words w, int j) {
         if (!(w.titleCase(j) || Character.isLowerCase(w.s.charAt(w.start[j]))) || w.len(j) < 2 || w.isStop(j)
@@ -1480,7 +1873,8 @@ public final class PhiDetector {
         if (w.clinical(j) && (f & WordLexicon.FIRST) == 0) {
             return false;
         }
-        if ((f & (WordLexicon.COUNTRY | WordLexicon.STATE | WordLexicon.ENGLISH | WordLexicon.DICT)) != 0) {
+        if ((f & (WordLexicon.COUNTRY | WordLexicon.STATE | WordLexicon.ENGLISH)) != 0
+                || (f & (WordLexicon.DICT | WordLexicon.FIRST)) == WordLexicon.DICT) {
             return false;
         }
         return (f & (WordLexicon.FIRST | WordLexicon.LAST)) != 0 || f == 0 && w.len(j) >= 3;
@@ -1495,15 +1889,50 @@ public final class PhiDetector {
     /** "Edith Blackwood": a capitalized dictionary word (no English word of the common list) after a given name. */
     private boolean rareAfterGiven(Words w, int j, int k) {
         int f = w.flags(k);
-        return (w.flags(j) & WordLexicon.FIRST) != 0 && w.titleCase(j) && (f & WordLexicon.DICT) != 0
+        return ((w.flags(j) & WordLexicon.FIRST) != 0 || w.flags(j) == 0 && unknownWord(w, j))
+                && w.titleCase(j) && (f & WordLexicon.DICT) != 0 && (f & WordLexicon.FREQUENT) == 0
                 && (f & (WordLexicon.ENGLISH | WordLexicon.COUNTRY | WordLexicon.STATE)) == 0 && !w.clinical(k)
-                && !w.isStop(k) && w.len(k) >= 4 && !HEADER_WORDS.contains(w.lower(k));
+                && !w.isStop(k) && w.len(k) >= 3 && !HEADER_WORDS.contains(w.lower(k));
+    }
+
+    /**
+     * A capitalized word that can be half of a two-word name next to a name-like word: a rare dictionary word
+     * ("Obi", "Yaw", "Blackwood": not frequent in WordNet's tagged corpus) or a clinical word that is no dictionary
+     * word (a surname inside an eponymous term: "Yamaguchi").
+     */
+    private boolean rareOrEponym(Words w, int j) {
+        int f = w.flags(j);
+        if (w.isStop(j) || w.len(j) < 3 || HEADER_WORDS.contains(w.lower(j)) || !w.titleCase(j)
+                || ORG_WORDS.contains(w.s, w.start[j], w.len(j))
+                || (f & (WordLexicon.ENGLISH | WordLexicon.COUNTRY | WordLexicon.STATE | WordLexicon.FREQUENT)) != 0
+                || EPONYM_TABLE.contains(w.s, w.start[j], w.len(j))) {
+            return false;
+        }
+        return (f & WordLexicon.DICT) != 0 && !w.clinical(j) || (f & WordLexicon.DICT) == 0 && w.clinical(j);
+    }
+
+    /** "Yaw Boateng": a rare dictionary word (clinical or not) before a listed surname. */
+    private boolean rareGiven(Words w, int k) {
+        int f = w.flags(k);
+        return (f & WordLexicon.DICT) != 0 && (f & (WordLexicon.FREQUENT | WordLexicon.ENGLISH | WordLexicon.COUNTRY
+                | WordLexicon.STATE)) == 0 && !w.isStop(k) && w.len(k) >= 3 && !HEADER_WORDS.contains(w.lower(k))
+                && !ORG_WORDS.contains(w.s, w.start[k], w.len(k)) && !TITLE_TABLE.contains(w.s, w.start[k], w.len(k))
+                && (k == 0 || w.newlineBetween(k - 1, k) || !w.titleCase(k - 1)
+                || w.sentenceInitial(k - 1) && (w.flags(k - 1) & WordLexicon.FREQUENT) != 0);
+    }
+
+    private static boolean noDictWord(Words w, int j) {
+        return (w.flags(j) & (WordLexicon.DICT | WordLexicon.ENGLISH)) == 0;
     }
 
     /** A lower-case listed given name (dictionary words such as "chad" included). */
     private boolean lowerGiven(Words w, int j) {
-        return w.len(j) >= 3 && Character.isLowerCase(w.s.charAt(w.start[j])) && (w.flags(j) & WordLexicon.FIRST) != 0
-                && (w.flags(j) & (WordLexicon.COUNTRY | WordLexicon.STATE)) == 0 && !w.isStop(j);
+        int f = w.len(j) >= 3 && Character.isLowerCase(w.s.charAt(w.start[j])) ? w.flags(j) : WordLexicon.DICT;
+        if ((f & WordLexicon.FIRST) == 0 && f != 0) {
+            return false; // most lower-case words: dictionary words that are no given name
+        }
+        return !w.isStop(j)
+                && ((w.flags(j) & WordLexicon.FIRST) != 0 || w.lowerUnknown(j) && !w.englishDerived(j));
     }
 
     /** ", " between list items. */
@@ -1517,6 +1946,41 @@ public final class PhiDetector {
             + " moved stated reported agreed wants loves likes thinks knows called calls sang sings plays played"
             + " directed starred married").split(" ")));
 
+    /** Prepositions after which a bare unknown lower-case word before a verb is a proper noun. */
+    private static final KeyTable BARE_NOUN_PREPOSITIONS = KeyTable.of(Arrays.asList("of", "with", "for", "by", "from"));
+
+    /** Verbs said of people in notes and letters. */
+    private static final KeyTable PERSON_VERBS = KeyTable.of(Arrays.asList(("denies denied reports reported states"
+            + " complains complained presents presented returns returned tolerated underwent lives lived died agreed"
+            + " declined feels felt says said arrived called tolerates tolerated").split(" ")));
+    /** Words after "is" / "was" said of people ("is doing well", "was admitted"). */
+    private static final KeyTable PERSON_STATES = KeyTable.of(Arrays.asList(("doing feeling seen admitted discharged"
+            + " married widowed alert awake being here now from").split(" ")));
+
+    /** "Pennington is doing well", "Blackwood denies", "Dexter lives": a verb phrase said of a person follows. */
+    private static boolean personPredicateAfter(String s, Words w, int j) {
+        if (j + 1 >= w.n || !onlySpacesBetween(s, w, j, j + 1) || !Character.isLowerCase(s.charAt(w.start[j + 1]))) {
+            return false;
+        }
+        if (PERSON_VERBS.contains(s, w.start[j + 1], w.len(j + 1))) {
+            return true;
+        }
+        boolean be = w.len(j + 1) == 2 && s.regionMatches(w.start[j + 1], "is", 0, 2)
+                || w.len(j + 1) == 3 && s.regionMatches(w.start[j + 1], "was", 0, 3);
+        return be && j + 2 < w.n && onlySpacesBetween(s, w, j + 1, j + 2)
+                && PERSON_STATES.contains(s, w.start[j + 2], w.len(j + 2));
+    }
+
+    /** "Yamaguchi is doing well": "is" or "was" and a state said of people. */
+    private static boolean personStateAfter(String s, Words w, int j) {
+        return personPredicateAfter(s, w, j) && (!PERSON_VERBS.contains(s, w.start[j + 1], w.len(j + 1))
+                || ONLY_PERSON_VERBS.contains(s, w.start[j + 1], w.len(j + 1)));
+    }
+
+    /** Verbs said of people only (not of reports or services: "Radiology reports"). */
+    private static final KeyTable ONLY_PERSON_VERBS = KeyTable.of(Arrays.asList(("arrived called lives lived died said"
+            + " says agreed").split(" ")));
+
     private static boolean nameVerbAfter(String s, Words w, int j) {
         return j + 1 < w.n && onlySpacesBetween(s, w, j, j + 1) && NAME_VERBS.contains(s, w.start[j + 1], w.len(j + 1))
                 && Character.isLowerCase(s.charAt(w.start[j + 1]));
@@ -1526,6 +1990,62 @@ public final class PhiDetector {
     private static final Pattern ENGLISH_SUFFIX = Pattern.compile("(?:ers|ing|ings|ed|al|ble|tion|tions|sion|ment|ments"
             + "|ness|ive|ous|ary|ic|ics|ical|ity|ism|ist|logy|graphy|graphic|um|oup|ful|less|ward|wise|ize|ise|ates"
             + "|ly|ry|cy|ty|ance|ence|ant|ent|ure|ors|ies|phy|gram|scopy|tomy|ectomy|itis|osis|emia|uria|pathy)$");
+
+    private static final String[] MEDICAL_PREFIXES = ("neuro cardio gastro osteo hepato nephro pneumo pulmo dermato"
+            + " hemato haemato arthro chondro encephalo cerebro angio laparo cysto immuno patho physio psycho radio"
+            + " thermo electro hydro hyper supra micro macro ortho").split(" ");
+    private static final String[] SUFFIX_LIST = ("ers|ings|ing|ed|al|ble|tions|tion|sion|ments|ment|ness|ive|ous|ary"
+            + "|ical|ics|ic|ity|ism|ist|logy|graphy|graphic|um|ful|less|ward|wise|ize|ise|ates|ly|ry|cy|ty|ance|ence"
+            + "|ant|ent|ure|ors|ies|phy|gram|scopy|tomy|ectomy|itis|osis|emia|uria|pathy").split("\\|");
+
+    /**
+     * Whether an unknown word is an English derivation: it ends in an English suffix and what is left is an English
+     * or clinical word ("Onboarding", "Cardiomegalic"), or it is a medical formation (-itis, -ectomy, -scopy, ...).
+     * Names that merely end like English words ("Xiaoling", "Chowdhury", "El-Sayed", "Faisal") are not.
+     */
+    private boolean englishDerived(String lower) {
+        // "You-shaped", "Betadine-soaked": a hyphenated word that ends in a dictionary word (no listed name)
+        int hy = lower.lastIndexOf('-');
+        if (hy > 0 && lower.length() - hy - 1 >= 4) {
+            int f = words.flags(lower, hy + 1, lower.length() - hy - 1);
+            if ((f & (WordLexicon.DICT | WordLexicon.ENGLISH)) != 0 && (f & (WordLexicon.FIRST | WordLexicon.LAST)) == 0) {
+                return true;
+            }
+        }
+        // medical combining forms ("Neurodiagnostics", "Osteo-Med")
+        for (String pre : MEDICAL_PREFIXES) {
+            if (lower.startsWith(pre) && lower.length() >= pre.length() + 3) {
+                return true;
+            }
+        }
+        // compounds that open with a long dictionary word ("Pancreaticobiliary", "Gastroesophageal")
+        for (int l = 7; l + 4 <= lower.length(); l++) {
+            if ((words.flags(lower, 0, l) & WordLexicon.DICT) != 0) {
+                return true;
+            }
+        }
+        for (String suf : SUFFIX_LIST) {
+            if (!lower.endsWith(suf)) {
+                continue;
+            }
+            if (suf.length() >= 4 && !suf.equals("ings") && !suf.equals("ment") || suf.equals("ic") && lower.length() >= 9) {
+                return true; // -ectomy, -scopy, -itis, -osis, -graphy, -tion ...: not name endings
+            }
+            String stem = lower.substring(0, lower.length() - suf.length());
+            if (stem.length() < 3) {
+                continue;
+            }
+            String[] variants = {stem, stem + "e", stem + "y", stem.substring(0, stem.length() - 1),
+                stem.endsWith("i") ? stem.substring(0, stem.length() - 1) + "y" : stem};
+            for (String v : variants) {
+                if (v.length() >= 3 && ((words.flags(v) & (WordLexicon.DICT | WordLexicon.ENGLISH)) != 0
+                        || clinical != null && clinical.lookupWord(v, 0, v.length(), new char[5 * v.length() + 8]) >= 0)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 
     private static final Set<String> HEADER_WORDS = Set.of("account", "acct", "date", "mrn", "dob", "admission",
             "discharge", "history", "sex", "age", "service", "unit", "room", "physician", "attending", "diagnosis",
@@ -1540,7 +2060,7 @@ public final class PhiDetector {
         int f = w.flags(j);
         return (f & (WordLexicon.FIRST | WordLexicon.LAST)) != 0 && (f & WordLexicon.ENGLISH) == 0
                 && !w.isStop(j) && (f & (WordLexicon.COUNTRY | WordLexicon.STATE)) == 0 && w.len(j) >= 2
-                && !EPONYM_TABLE.contains(w.s, w.start[j], w.len(j));
+                && !EPONYM_TABLE.contains(w.s, w.start[j], w.len(j)) && !TITLE_TABLE.contains(w.s, w.start[j], w.len(j));
     }
 
     /** Surnames used as names of diseases, signs, devices and scores: names only with a title or label. */
@@ -1678,11 +2198,37 @@ public final class PhiDetector {
         Matcher placeCue = PLACE_CUE.matcher(s);
         Matcher weakPlaceCue = WEAK_PLACE_CUE.matcher(s);
         for (int j = 0; j < w.n; j++) {
+            if (Character.isLowerCase(s.charAt(w.start[j])) && w.len(j) >= 3 && w.start[j] > 0
+                    && Character.isWhitespace(s.charAt(w.start[j] - 1))) {
+                // "we returned to kiel by helicopter", "my friend lives in harburg"
+                int lf = w.flags(j);
+                boolean lowerPlace = (lf & WordLexicon.CITY) != 0 && (lf & (WordLexicon.DICT | WordLexicon.ENGLISH)) == 0
+                        && !w.isStop(j) || w.lowerUnknown(j) && !w.englishDerived(j);
+                if (lowerPlace && placeCue.region(Math.max(0, w.start[j] - 30), w.start[j]).find()) {
+                    out.add(new PhiSpan(w.start[j], postcodeEnd(s, w.end[j]), PhiType.LOCATION, "CITY"));
+                }
+                continue;
+            }
             if (!(w.titleCase(j) || w.allCaps(j) && w.len(j) >= 3)) {
                 continue;
             }
             int f = w.flags(j);
-            if ((f & (WordLexicon.COUNTRY | WordLexicon.STATE)) != 0 || w.isStop(j)) {
+            boolean lead = (f & (WordLexicon.COUNTRY | WordLexicon.STATE)) != 0 || w.isStop(j);
+            boolean leadCity = lead && j + 1 < w.n && onlySpacesBetween(s, w, j, j + 1)
+                    && (w.titleCase(j + 1) || w.allCaps(j + 1))
+                    && (words.flags(s, w.start[j], w.end[j + 1] - w.start[j]) & WordLexicon.CITY) != 0;
+            // "flew to New Westminster", "moved to San Lorenzo": a direction or article word opens a place name
+            boolean leadCue = !leadCity && j + 1 < w.n && w.titleCase(j) && w.titleCase(j + 1)
+                    && onlySpacesBetween(s, w, j, j + 1) && PLACE_LEADS.contains(s, w.start[j], w.len(j))
+                    && ((w.flags(j + 1) & WordLexicon.CITY) != 0 || unknownWord(w, j + 1))
+                    && w.start[j] > 0 && placeCue.region(Math.max(0, w.start[j] - 30), w.start[j]).find();
+            if (leadCue) {
+                out.add(new PhiSpan(w.start[j], w.end[j + 1], PhiType.LOCATION, "CITY"));
+                j++;
+                continue;
+            }
+            if (lead && !leadCity) {
+                // a country or stop word alone is no place, but it may open a listed city ("New Westminster")
                 continue;
             }
             int from = Math.max(0, w.start[j] - 30);
@@ -1700,14 +2246,99 @@ public final class PhiDetector {
                 }
             }
             int pf = k == j ? f : words.flags(s, w.start[j], w.end[k] - w.start[j]);
+            if (k > j && (pf & WordLexicon.COUNTRY) != 0) {
+                j = k;
+                continue;
+            }
             boolean city = (pf & WordLexicon.CITY) != 0 && (k > j || (f & (WordLexicon.ENGLISH | WordLexicon.DICT)) == 0
                     && !w.clinical(j));
-            if (strongCue && (city || unknownWord(w, j) || (f & (WordLexicon.FIRST | WordLexicon.LAST)) != 0)
-                    || city && wsBefore && weakPlaceCue.region(from, w.start[j]).find()) {
-                out.add(new PhiSpan(w.start[j], w.end[k], PhiType.LOCATION, "CITY"));
+            // after a strong cue a listed city counts even when it is also a dictionary word ("flew to Coles")
+            boolean cityAfterCue = (pf & WordLexicon.CITY) != 0 && (f & WordLexicon.ENGLISH) == 0
+                    && (!w.clinical(j) || (f & WordLexicon.DICT) == 0);
+            // an all-capital word in a mixed-case line that no lexicon knows: a place name after "in", "at", "to"
+            // ("grew up in SUND", "at the University of PORVOO", "arrived at BÜSCHENDORF")
+            boolean capsPlace = w.allCaps(j) && (w.len(j) >= 5 || !asciiWord(s, w.start[j], w.end[j])) && f == 0
+                    && !w.clinical(j) && k == j
+                    && lineHasLowerCase(s, w.start[j]) && vowel(s, w.start[j], w.end[j])
+                    && !w.englishDerived(j);
+            // "in Acquapendente 1021", "in ÖVERTURINGEN 840 24": a place word with a postcode after "in"
+            boolean withPostcode = k == j && !lead && wsBefore && w.start[j] >= 3
+                    && s.regionMatches(w.start[j] - 3, "in ", 0, 3) && postcodeEnd(s, w.end[j]) > w.end[j]
+                    && (unknownWord(w, j) || (f & (WordLexicon.FIRST | WordLexicon.LAST)) != 0
+                    && (f & WordLexicon.ENGLISH) == 0);
+            if (withPostcode) {
+                out.add(new PhiSpan(w.start[j], postcodeEnd(s, w.end[j]), PhiType.LOCATION, "CITY"));
+                continue;
+            }
+            if (lead && (k == j || (pf & (WordLexicon.COUNTRY | WordLexicon.STATE)) != 0)) {
+                continue;
+            }
+            if (strongCue && (city || cityAfterCue || unknownWord(w, j) || (f & (WordLexicon.FIRST | WordLexicon.LAST)) != 0
+                    || k > j && !w.clinical(j) && (f & WordLexicon.ENGLISH) == 0)
+                    || (city || capsPlace) && wsBefore && weakPlaceCue.region(from, w.start[j]).find()) {
+                out.add(new PhiSpan(w.start[j], postcodeEnd(s, w.end[k]), PhiType.LOCATION, "CITY"));
                 j = k;
             }
         }
+    }
+
+    /** End of a postcode right after a place ("Acquapendente 1021", "ÖVERTURINGEN 840 24"), else {@code e}. */
+    private static int postcodeEnd(String s, int e) {
+        int i = e;
+        if (i >= s.length() || s.charAt(i) != ' ') {
+            return e;
+        }
+        i++;
+        int d = i;
+        while (d < s.length() && Character.isDigit(s.charAt(d)) && d - i < 6) {
+            d++;
+        }
+        if (d - i < 3 || d - i > 5 || d < s.length() && Character.isLetterOrDigit(s.charAt(d))) {
+            return e;
+        }
+        if (d + 3 <= s.length() && (s.charAt(d) == ' ' || s.charAt(d) == '-') && Character.isDigit(s.charAt(d + 1))
+                && Character.isDigit(s.charAt(d + 2))) {
+            int x = d + 1;
+            while (x < s.length() && Character.isDigit(s.charAt(x)) && x - d <= 4) {
+                x++;
+            }
+            if (x - d - 1 <= 4 && (x == s.length() || !Character.isLetterOrDigit(s.charAt(x)))) {
+                d = x;
+            }
+        }
+        return d;
+    }
+
+    private static final KeyTable PLACE_LEADS = KeyTable.of(Arrays.asList(("new north south east west upper lower"
+            + " port san santa saint st great little old fort mount lake").split(" ")));
+
+    /** Whether the line holding {@code pos} has a lower-case letter (it is no all-capital header line). */
+    private static boolean lineHasLowerCase(String s, int pos) {
+        for (int k = lineStart(s, pos); k < s.length() && s.charAt(k) != '\n' && s.charAt(k) != '\r'; k++) {
+            if (Character.isLowerCase(s.charAt(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean asciiWord(String s, int a, int b) {
+        for (int k = a; k < b; k++) {
+            if (s.charAt(k) > 127) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code s[a, b)} has a vowel (acronyms such as "CHF" or "PCP" have none). */
+    private static boolean vowel(String s, int a, int b) {
+        for (int k = a; k < b; k++) {
+            if ("AEIOUYÅÄÖÜÉÈÁÀÍÓÚØÆ".indexOf(Character.toUpperCase(s.charAt(k))) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -1831,6 +2462,19 @@ public final class PhiDetector {
             return hyphen ? WordLexicon.DICT : 0;
         }
 
+        private byte[] derived;
+
+        /** {@link PhiDetector#englishDerived(String)} of word i, computed once per document. */
+        boolean englishDerived(int i) {
+            if (derived == null) {
+                derived = new byte[n];
+            }
+            if (derived[i] == 0) {
+                derived[i] = PhiDetector.this.englishDerived(lower(i)) ? (byte) 1 : (byte) 2;
+            }
+            return derived[i] == 1;
+        }
+
         boolean isPlace(int i) {
             return (flags(i) & (WordLexicon.CITY | WordLexicon.COUNTRY | WordLexicon.STATE)) != 0
                     && (flags(i) & (WordLexicon.FIRST | WordLexicon.LAST)) == 0;
@@ -1867,8 +2511,16 @@ public final class PhiDetector {
             return c == 1;
         }
 
+        private byte[] stop;
+
         boolean isStop(int i) {
-            return STOP_TABLE.contains(s, start[i], end[i] - start[i]);
+            if (stop == null) {
+                stop = new byte[n];
+            }
+            if (stop[i] == 0) {
+                stop[i] = STOP_TABLE.contains(s, start[i], end[i] - start[i]) ? (byte) 1 : (byte) 2;
+            }
+            return stop[i] == 1;
         }
 
         boolean titleCase(int i) {

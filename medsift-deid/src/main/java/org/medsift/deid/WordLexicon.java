@@ -24,6 +24,8 @@ final class WordLexicon {
     static final int STATE = 32;
     /** A lower-case WordNet lemma or inflection: a dictionary word, so a capitalized one is not an unknown word. */
     static final int DICT = 64;
+    /** A dictionary word seen at least 3 times in WordNet's sense-tagged corpus ("later", "hope", "key"). */
+    static final int FREQUENT = 128;
 
     private final KeyTable flags;
     /** Surrogate pools: plain Latin-letter listed names and cities, capitalized, sorted (deterministic picks). */
@@ -89,6 +91,7 @@ final class WordLexicon {
                         case 'N' -> COUNTRY;
                         case 'S' -> STATE;
                         case 'W' -> DICT;
+                        case 'H' -> FREQUENT;
                         default -> 0;
                     };
                 }

@@ -30,9 +30,10 @@ class DevSetsTest {
         }
         report("both", all);
         assertTrue(recall(negex) >= 0.995, "negex-reid recall " + recall(negex));
-        assertTrue(precision(negex) >= 0.93, "negex-reid precision " + precision(negex));
-        assertTrue(recall(all) >= 0.95, "combined recall " + recall(all));
-        assertTrue(precision(all) >= 0.925, "combined precision " + precision(all));
+        assertTrue(precision(negex) >= 0.94, "negex-reid precision " + precision(negex));
+        assertTrue(recall(presidio) >= 0.985, "presidio-synth recall " + recall(presidio));
+        assertTrue(recall(all) >= 0.988, "combined recall " + recall(all));
+        assertTrue(precision(all) >= 0.94, "combined precision " + precision(all));
     }
 
     private static long[] run(PhiDetector d, Map<String, String> recs, Path gold) throws IOException {

