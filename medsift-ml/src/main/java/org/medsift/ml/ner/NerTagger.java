@@ -20,8 +20,16 @@ public final class NerTagger implements EntityTagger {
     @Override
     public List<EntitySpan> tag(Text text) {
         List<EntitySpan> out = new ArrayList<>();
-        for (Encoded s : encoder.encode(text, null, model.typeArray(), null)) {
-            decodeInto(s, model.weights(), model.transitions(), model.typeArray(), out);
+        if (model.weights2() == null) {
+            for (Encoded s : encoder.encode(text, null, model.typeArray(), null)) {
+                decodeInto(s, model.weights(), model.transitions(), model.typeArray(), out);
+            }
+            return out;
+        }
+        EncodedDoc doc = encoder.encodeDoc(text, null, model.typeArray(), null);
+        int[] first = NerTrainer.label(doc, model.weights(), model.transitions(), 1 + 2 * model.typeArray().length);
+        for (Encoded s : encoder.stacked(doc, first)) {
+            decodeInto(s, model.weights2(), model.transitions2(), model.typeArray(), out);
         }
         return out;
     }
