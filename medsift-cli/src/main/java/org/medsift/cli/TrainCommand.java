@@ -151,6 +151,9 @@ public final class TrainCommand implements Runnable {
                 + "one's labels across the document).")
         boolean noSecondPass;
 
+        @Option(names = "--bio", description = "BIO labels instead of BILOU.")
+        boolean bio;
+
         @Option(names = "--holdout", paramLabel = "FRACTION", defaultValue = "0", description = "Without --dev: "
                 + "hold out this share of the training documents (0..0.5) to choose the epochs, then retrain on all "
                 + "(default: ${DEFAULT-VALUE}, train --epochs and keep the last).")
@@ -207,7 +210,8 @@ public final class TrainCommand implements Runnable {
             }
             Lexicon lex = noLexicon ? null : lexicon != null ? Lexicon.open(lexicon) : DefaultLexicon.get();
             NerTrainer trainer = new NerTrainer(new NerTrainer.Settings(epochs, patience, seed,
-                    new FeatureSettings(hashBits, !noNgrams, !noLexicon, !noWide, !noAbbreviations, !noSecondPass),
+                    new FeatureSettings(hashBits, !noNgrams, !noLexicon, !noWide, !noAbbreviations, !noSecondPass,
+                            !bio),
                     holdout));
             NerTrainer.Sources sources = new NerTrainer.Sources(names,
                     dev == null ? "" : format + ":" + dev.getFileName(), corpus.describe(), Version.get());

@@ -46,10 +46,12 @@ final class Encoder {
     private final FeatureSettings settings;
     private final Pipeline pipeline;
     private final int mask;
+    private final int width;
 
     Encoder(FeatureSettings settings, Lexicon lexicon) {
         this.settings = settings;
         this.mask = (1 << settings.hashBits()) - 1;
+        this.width = Labels.width(settings);
         Pipeline.Builder b = Pipeline.builder().add(new ClinicalTokenizer()).add(new SentenceSplitter());
         if (settings.lexiconFeatures()) {
             if (lexicon == null) {
@@ -175,10 +177,7 @@ final class Encoder {
                     alignment.overlapping++;
                     continue;
                 }
-                labels[u] = 1 + 2 * k;
-                for (int x = u + 1; x <= last; x++) {
-                    labels[x] = 2 + 2 * k;
-                }
+                Labels.gold(labels, u, last, k, width);
             }
         }
         List<Encoded> out = new ArrayList<>(sentences.size());
@@ -309,7 +308,8 @@ final class Encoder {
      * a short form its long form's.
      */
     List<Encoded> stacked(EncodedDoc doc, int[] first) {
-        int[] repeat = repeats(doc, first);
+        int[] repeat = repeats(doc, first, width);
+        int[] count = new int[64];
         List<Encoded> out = new ArrayList<>(doc.sentences.size());
         for (Encoded e : doc.sentences) {
             int len = e.size();
@@ -330,18 +330,18 @@ final class Encoder {
                 // the same word elsewhere: its most frequent first-pass label and the types it was given
                 int others = 0;
                 int typesSeen = 0;
-                int[] count = new int[8];
+                Arrays.fill(count, 0);
                 for (int v = doc.sameNext[u]; v != u; v = doc.sameNext[v]) {
                     others++;
                     int l = first[v];
-                    count[Math.min(l, 7)]++;
+                    count[Math.min(l, count.length - 1)]++;
                     if (l > 0) {
-                        typesSeen |= 1 << ((l - 1) / 2);
+                        typesSeen |= 1 << Math.min(Labels.type(l, width), 30);
                     }
                 }
                 if (others > 0 && e.end[i] - e.start[i] > 1) {
                     int arg = 0;
-                    for (int l = 1; l < 8; l++) {
+                    for (int l = 1; l < count.length; l++) {
                         if (count[l] > count[arg]) {
                             arg = l;
                         }
@@ -354,7 +354,7 @@ final class Encoder {
                 if (doc.longLast[u] >= 0) {
                     int lf0 = doc.longFirst[u];
                     int lf1 = doc.longLast[u];
-                    f[p++] = feat(S_LF, exactType(first, lf0, lf1) * 64 + first[lf1]);
+                    f[p++] = feat(S_LF, exactType(first, lf0, lf1, width) * 64 + first[lf1]);
                 }
                 if (repeat[u] != 0) {
                     f[p++] = feat(S_REP, repeat[u]);
@@ -368,17 +368,11 @@ final class Encoder {
     }
 
     /** 1 + the type of a first-pass entity spanning exactly units {@code a..b}, or 0. */
-    private static int exactType(int[] first, int a, int b) {
-        int l = first[a];
-        if (l == 0 || (l & 1) == 0) {
+    private static int exactType(int[] first, int a, int b, int width) {
+        if (!Labels.begins(first[a], width) || Labels.entityEnd(first, a, first.length, width) != b + 1) {
             return 0;
         }
-        for (int u = a + 1; u <= b; u++) {
-            if (first[u] != l + 1) {
-                return 0;
-            }
-        }
-        return b + 1 < first.length && first[b + 1] == l + 1 ? 0 : 1 + (l - 1) / 2;
+        return 1 + Labels.type(first[a], width);
     }
 
     /**
@@ -386,21 +380,18 @@ final class Encoder {
      * elsewhere in the document: {@code 1 + 2 * type} at the first unit, {@code 2 + 2 * type} inside, plus 64 when
      * that occurrence was itself not labelled so; 0 when in none.
      */
-    private static int[] repeats(EncodedDoc doc, int[] first) {
+    private static int[] repeats(EncodedDoc doc, int[] first, int width) {
         int n = doc.units();
         int[] out = new int[n];
         int[] word = doc.word;
         int u = 0;
         while (u < n) {
             int l = first[u];
-            if (l == 0 || (l & 1) == 0) {
+            if (!Labels.begins(l, width)) {
                 u++;
                 continue;
             }
-            int e = u + 1;
-            while (e < n && first[e] == l + 1) {
-                e++;
-            }
+            int e = Labels.entityEnd(first, u, n, width);
             int len = e - u;
             if (len <= MAX_REPEAT) {
                 // other occurrences start at a unit with the same word as u
@@ -415,12 +406,12 @@ final class Encoder {
                     if (!same) {
                         continue;
                     }
-                    boolean labelled = first[v] == l;
-                    for (int k = 1; k < len && labelled; k++) {
-                        labelled = first[v + k] == l + 1;
+                    boolean labelled = true;
+                    for (int k = 0; k < len && labelled; k++) {
+                        labelled = first[v + k] == first[u + k];
                     }
                     for (int k = 0; k < len; k++) {
-                        out[v + k] = (k == 0 ? l : l + 1) + (labelled ? 0 : 64);
+                        out[v + k] = first[u + k] + (labelled ? 0 : 64);
                     }
                 }
             }

@@ -15,11 +15,12 @@ package org.medsift.ml.ner;
  * @param secondPass      a second model over the first one's labels of the whole document (the same word's labels
  *                        elsewhere, the long form's label for a short form, the neighbours' labels), trained on
  *                        cross-validated first-pass labels
+ * @param bilou           label each entity's units B(egin), I(nside), L(ast) or U(nit) instead of B and I
  */
 public record FeatureSettings(int hashBits, boolean charNgrams, boolean lexiconFeatures, boolean wideContext,
-        boolean abbreviations, boolean secondPass) {
-    /** The defaults: 2^20 buckets and every feature group on. */
-    public static final FeatureSettings DEFAULT = new FeatureSettings(20, true, true, true, true, true);
+        boolean abbreviations, boolean secondPass, boolean bilou) {
+    /** The defaults: 2^20 buckets, every feature group on, BILOU labels. */
+    public static final FeatureSettings DEFAULT = new FeatureSettings(20, true, true, true, true, true, true);
 
     public FeatureSettings {
         if (hashBits < 16 || hashBits > 24) {
@@ -29,13 +30,14 @@ public record FeatureSettings(int hashBits, boolean charNgrams, boolean lexiconF
 
     /** The given hash bits, char n-grams and lexicon features, and the other groups on (as in {@link #DEFAULT}). */
     public FeatureSettings(int hashBits, boolean charNgrams, boolean lexiconFeatures) {
-        this(hashBits, charNgrams, lexiconFeatures, true, true, true);
+        this(hashBits, charNgrams, lexiconFeatures, true, true, true, true);
     }
 
     @Override
     public String toString() {
         return "hash_bits=" + hashBits + " char_ngrams=" + charNgrams + " lexicon_features=" + lexiconFeatures
                 + " wide_context=" + wideContext + " abbreviations=" + abbreviations + " second_pass=" + secondPass
+                + " labels=" + (bilou ? "BILOU" : "BIO")
                 + " words=-2..+2 bigrams affixes=2..4 shapes kind glue";
     }
 }

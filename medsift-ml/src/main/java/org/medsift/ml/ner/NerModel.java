@@ -41,7 +41,7 @@ public final class NerModel {
 
     NerModel(String[] types, FeatureSettings settings, float[] weights, float[] transitions, float[] weights2,
             float[] transitions2, ModelProvenance provenance) {
-        int labels = 1 + 2 * types.length;
+        int labels = Labels.count(types.length, Labels.width(settings));
         if (!fits(weights, transitions, labels, settings)
                 || (settings.secondPass() && !fits(weights2, transitions2, labels, settings))) {
             throw new IllegalArgumentException("weight arrays do not match " + labels + " labels and "
@@ -138,6 +138,7 @@ public final class NerModel {
         d.writeBoolean(settings.wideContext());
         d.writeBoolean(settings.abbreviations());
         d.writeBoolean(settings.secondPass());
+        d.writeBoolean(settings.bilou());
         d.writeInt(types.length);
         for (String t : types) {
             d.writeUTF(t);
@@ -217,7 +218,7 @@ public final class NerModel {
             ModelProvenance p = new ModelProvenance(medsiftVersion, created, train, d.readUTF(), d.readUTF(),
                     d.readUTF(), d.readInt(), d.readInt(), d.readDouble(), d.readUTF());
             FeatureSettings settings = new FeatureSettings(d.readInt(), d.readBoolean(), d.readBoolean(),
-                    d.readBoolean(), d.readBoolean(), d.readBoolean());
+                    d.readBoolean(), d.readBoolean(), d.readBoolean(), d.readBoolean());
             int nTypes = d.readInt();
             if (nTypes < 1 || nTypes > 64) {
                 throw new ModelFormatException(name + ": " + nTypes + " entity types; expected 1..64");
@@ -226,7 +227,7 @@ public final class NerModel {
             for (int i = 0; i < nTypes; i++) {
                 types[i] = d.readUTF();
             }
-            int labels = 1 + 2 * nTypes;
+            int labels = Labels.count(nTypes, Labels.width(settings));
             float[] trans = new float[(labels + 1) * labels];
             float[] w = new float[(1 << settings.hashBits()) * labels];
             readPass(d, w, trans, name);

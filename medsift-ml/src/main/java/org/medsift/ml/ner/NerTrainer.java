@@ -182,7 +182,8 @@ public final class NerTrainer {
      */
     private Fits fit(Encoder encoder, List<EncodedDoc> docs, List<EncodedDoc> dev, List<AnnotatedDocument> devGold,
             String[] types, int epochs1, int epochs2, String suffix, Consumer<EpochReport> progress) {
-        int labels = 1 + 2 * types.length;
+        int width = Labels.width(settings.features());
+        int labels = Labels.count(types.length, width);
         List<List<Encoded>> devSentences = new ArrayList<>(dev.size());
         for (EncodedDoc d : dev) {
             devSentences.add(d.sentences);
@@ -209,12 +210,12 @@ public final class NerTrainer {
                     types, "fold " + (k + 1) + "/" + folds + suffix, progress);
             for (int i = k; i < docs.size(); i += folds) {
                 EncodedDoc d = docs.get(i);
-                stackedTrain.set(i, encoder.stacked(d, label(d, f.w, f.trans, labels)));
+                stackedTrain.set(i, encoder.stacked(d, label(d, f.w, f.trans, labels, width)));
             }
         }
         List<List<Encoded>> stackedDev = new ArrayList<>(dev.size());
         for (EncodedDoc d : dev) {
-            stackedDev.add(encoder.stacked(d, label(d, first.w, first.trans, labels)));
+            stackedDev.add(encoder.stacked(d, label(d, first.w, first.trans, labels, width)));
         }
         List<Encoded> all = new ArrayList<>();
         for (List<Encoded> s : stackedTrain) {
@@ -234,13 +235,13 @@ public final class NerTrainer {
     }
 
     /** The labels of every unit of {@code d} under the given weights. */
-    static int[] label(EncodedDoc d, float[] w, float[] trans, int labels) {
+    static int[] label(EncodedDoc d, float[] w, float[] trans, int labels, int width) {
         int[] out = new int[d.units()];
         for (Encoded s : d.sentences) {
             int n = s.size();
             int[] best = new int[n];
-            Viterbi.decode(s, w, trans, labels, new float[n * labels], new float[n * labels], new int[n * labels],
-                    best);
+            Viterbi.decode(s, w, trans, labels, width, new float[n * labels], new float[n * labels],
+                    new int[n * labels], best);
             System.arraycopy(best, 0, out, s.offset, n);
         }
         return out;
@@ -249,6 +250,7 @@ public final class NerTrainer {
     /** One averaged perceptron over {@code sentences}, early-stopped on {@code dev} when it is not empty. */
     private Fit perceptron(List<Encoded> sentences, int labels, int epochs, List<List<Encoded>> dev,
             List<AnnotatedDocument> devGold, String[] types, String stage, Consumer<EpochReport> progress) {
+        int width = Labels.width(settings.features());
         int size = (1 << settings.features().hashBits()) * labels;
         float[] w = new float[size];
         double[] u = new double[size];
@@ -283,7 +285,7 @@ public final class NerTrainer {
             for (int idx : order) {
                 Encoded s = sentences.get(idx);
                 int n = s.size();
-                Viterbi.decode(s, w, trans, labels, emission, score, back, pred);
+                Viterbi.decode(s, w, trans, labels, width, emission, score, back, pred);
                 units += n;
                 for (int i = 0; i < n; i++) {
                     int g = s.gold[i];
@@ -318,7 +320,7 @@ public final class NerTrainer {
             } else {
                 avg = average(w, u, c);
                 avgTrans = average(trans, ut, c);
-                f1 = score(dev, devGold, avg, avgTrans, types);
+                f1 = score(dev, devGold, avg, avgTrans, types, width);
                 isBest = f1 > bestF1;
             }
             if (isBest) {
@@ -340,12 +342,12 @@ public final class NerTrainer {
     }
 
     private static double score(List<List<Encoded>> dev, List<AnnotatedDocument> gold, float[] w, float[] trans,
-            String[] types) {
+            String[] types, int width) {
         NerScorer scorer = new NerScorer();
         for (int d = 0; d < dev.size(); d++) {
             List<EntitySpan> found = new ArrayList<>();
             for (Encoded s : dev.get(d)) {
-                NerTagger.decodeInto(s, w, trans, types, found);
+                NerTagger.decodeInto(s, w, trans, types, width, found);
             }
             AnnotatedDocument doc = gold.get(d);
             scorer.add(doc.text().id(), doc.text().content(), doc.spans(), found);
