@@ -151,6 +151,10 @@ public final class TrainCommand implements Runnable {
                 + "one's labels across the document).")
         boolean noSecondPass;
 
+        @Option(names = "--ensemble", paramLabel = "N", defaultValue = "3", description = "Perceptrons per pass "
+                + "(seeds N, N+1, ...), weights averaged, 1..16 (default: ${DEFAULT-VALUE}).")
+        int ensemble;
+
         @Option(names = "--bio", description = "BIO labels instead of BILOU.")
         boolean bio;
 
@@ -178,6 +182,9 @@ public final class TrainCommand implements Runnable {
             }
             if (!(holdout >= 0 && holdout <= 0.5)) {
                 throw new CommandLine.ParameterException(cl, "--holdout " + holdout + " outside 0..0.5");
+            }
+            if (ensemble < 1 || ensemble > 16) {
+                throw new CommandLine.ParameterException(cl, "--ensemble " + ensemble + " outside 1..16");
             }
             if (holdout > 0 && dev != null) {
                 throw new CommandLine.ParameterException(cl, "give --dev or --holdout, not both");
@@ -212,7 +219,7 @@ public final class TrainCommand implements Runnable {
             NerTrainer trainer = new NerTrainer(new NerTrainer.Settings(epochs, patience, seed,
                     new FeatureSettings(hashBits, !noNgrams, !noLexicon, !noWide, !noAbbreviations, !noSecondPass,
                             !bio),
-                    holdout));
+                    holdout, ensemble));
             NerTrainer.Sources sources = new NerTrainer.Sources(names,
                     dev == null ? "" : format + ":" + dev.getFileName(), corpus.describe(), Version.get());
             o.println("epoch    loss  train_acc  dev_F1  time_s  stage");

@@ -40,9 +40,12 @@ public final class NerTrainer {
      * @param features the feature settings
      * @param holdout  share of the training documents held out to choose the epochs when there is no development
      *                 data (0 to train for {@code epochs} and keep the last); 0 to 0.5
+     * @param ensemble perceptrons per pass, on sentence orders of seeds {@code seed, seed + 1, ...}; their averaged
+     *                 weights are averaged again (the first one's early stopping sets the others' epochs); 1..16
      */
-    public record Settings(int epochs, int patience, long seed, FeatureSettings features, double holdout) {
-        public static final Settings DEFAULT = new Settings(20, 3, 42L, FeatureSettings.DEFAULT, 0);
+    public record Settings(int epochs, int patience, long seed, FeatureSettings features, double holdout,
+            int ensemble) {
+        public static final Settings DEFAULT = new Settings(20, 3, 42L, FeatureSettings.DEFAULT, 0, 3);
 
         public Settings {
             if (epochs < 1 || patience < 1) {
@@ -52,17 +55,21 @@ public final class NerTrainer {
             if (!(holdout >= 0 && holdout <= 0.5)) {
                 throw new IllegalArgumentException("holdout " + holdout + " outside 0..0.5");
             }
+            if (ensemble < 1 || ensemble > 16) {
+                throw new IllegalArgumentException("ensemble " + ensemble + " outside 1..16");
+            }
         }
 
-        /** No held-out share. */
+        /** No held-out share, one perceptron per pass. */
         public Settings(int epochs, int patience, long seed, FeatureSettings features) {
-            this(epochs, patience, seed, features, 0);
+            this(epochs, patience, seed, features, 0, 1);
         }
 
         @Override
         public String toString() {
             return "averaged-perceptron epochs=" + epochs + " patience=" + patience + " seed=" + seed
                     + (holdout > 0 ? String.format(Locale.ROOT, " holdout=%.2f", holdout) : "")
+                    + (ensemble > 1 ? " ensemble=" + ensemble : "")
                     + (features.secondPass() ? " second-pass folds=" + FOLDS : "");
         }
     }
@@ -247,9 +254,47 @@ public final class NerTrainer {
         return out;
     }
 
-    /** One averaged perceptron over {@code sentences}, early-stopped on {@code dev} when it is not empty. */
+    /**
+     * {@link Settings#ensemble()} averaged perceptrons over {@code sentences} with their weights averaged; the first
+     * is early-stopped on {@code dev} when it is not empty, and the others run its kept epochs.
+     */
     private Fit perceptron(List<Encoded> sentences, int labels, int epochs, List<List<Encoded>> dev,
             List<AnnotatedDocument> devGold, String[] types, String stage, Consumer<EpochReport> progress) {
+        Fit f = single(sentences, labels, epochs, dev, devGold, types, stage, progress, settings.seed());
+        int k = settings.ensemble();
+        if (k == 1) {
+            return f;
+        }
+        float[] w = f.w.clone();
+        float[] trans = f.trans.clone();
+        for (int i = 1; i < k; i++) {
+            Fit g = single(sentences, labels, f.bestEpoch, List.of(), List.of(), types, stage + " seed+" + i,
+                    progress, settings.seed() + i);
+            for (int j = 0; j < w.length; j++) {
+                w[j] += g.w[j];
+            }
+            for (int j = 0; j < trans.length; j++) {
+                trans[j] += g.trans[j];
+            }
+        }
+        for (int j = 0; j < w.length; j++) {
+            w[j] /= k;
+        }
+        for (int j = 0; j < trans.length; j++) {
+            trans[j] /= k;
+        }
+        double f1 = dev.isEmpty() ? Double.NaN
+                : score(dev, devGold, w, trans, types, Labels.width(settings.features()));
+        if (!dev.isEmpty()) {
+            progress.accept(new EpochReport(f.bestEpoch, 0, 0, f1, true, 0, stage + " ensemble of " + k));
+        }
+        return new Fit(w, trans, f.epochs, f.bestEpoch, f1);
+    }
+
+    /** One averaged perceptron over {@code sentences}, early-stopped on {@code dev} when it is not empty. */
+    private Fit single(List<Encoded> sentences, int labels, int epochs, List<List<Encoded>> dev,
+            List<AnnotatedDocument> devGold, String[] types, String stage, Consumer<EpochReport> progress,
+            long seed) {
         int width = Labels.width(settings.features());
         int size = (1 << settings.features().hashBits()) * labels;
         float[] w = new float[size];
@@ -268,7 +313,7 @@ public final class NerTrainer {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        Random random = new Random(settings.seed());
+        Random random = new Random(seed);
         long c = 1;
         float[] best = null;
         float[] bestTrans = null;
