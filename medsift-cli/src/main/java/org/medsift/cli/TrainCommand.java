@@ -96,9 +96,10 @@ public final class TrainCommand implements Runnable {
 
     /** {@code medsift train ner}. */
     @Command(name = "ner", mixinStandardHelpOptions = true,
-            description = {"Trains a named-entity model (averaged structured perceptron over BIO tags) and writes it "
-                    + "to --out.", "Prints, per epoch, the loss (token errors per token), the training token "
-                    + "accuracy and the development exact-match F1; stops when the F1 has not improved for "
+            description = {"Trains a named-entity model (averaged structured perceptrons over BILOU tags, a second "
+                    + "pass over the first one's labels across the document) and writes it to --out.",
+                    "Prints, per epoch and stage, the loss (token errors per token), the training token accuracy "
+                    + "and the development (or --holdout) exact-match F1; stops when the F1 has not improved for "
                     + "--patience epochs and keeps the best epoch."})
     static final class Ner implements Callable<Integer> {
         @CommandLine.Spec
