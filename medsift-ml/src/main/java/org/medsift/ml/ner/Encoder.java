@@ -15,6 +15,7 @@ import org.medsift.core.text.TokenTable;
 import org.medsift.ml.corpus.EntitySpan;
 import org.medsift.nlp.abbrev.AbbreviationDefinition;
 import org.medsift.nlp.abbrev.AbbreviationDefinitions;
+import org.medsift.nlp.abbrev.AbbreviationUse;
 import org.medsift.nlp.dictionary.LexiconMatcher;
 import org.medsift.nlp.sentence.SentenceSplitter;
 import org.medsift.nlp.tokenize.ClinicalTokenizer;
@@ -22,8 +23,9 @@ import org.medsift.vocab.Lexicon;
 
 /**
  * Turns a text into {@link Encoded} sentences: tokenizes, splits sentences, runs the lexicon matcher (when lexicon
- * features are on), splits word tokens at inner punctuation, and hashes each unit's features. Immutable and
- * thread-safe.
+ * features are on), finds the abbreviations the text defines (when those features are on), splits word tokens at
+ * inner punctuation, and hashes each unit's features; {@link #stacked} adds the second pass's features of the first
+ * pass's labels across the document. Immutable and thread-safe.
  */
 final class Encoder {
     private static final int MAX_TRIGRAMS = 24;
@@ -262,7 +264,7 @@ final class Encoder {
             }
             markShort(us, ue, n, def.shortStart(), def.shortEnd(), lf0[d], lf1[d], longFirst, longLast);
         }
-        for (org.medsift.nlp.abbrev.AbbreviationUse use : AbbreviationDefinitions.findUses(s, defs)) {
+        for (AbbreviationUse use : AbbreviationDefinitions.findUses(s, defs)) {
             if (lf0[use.definition()] >= 0) {
                 markShort(us, ue, n, use.start(), use.end(), lf0[use.definition()], lf1[use.definition()], longFirst,
                         longLast);

@@ -13,8 +13,8 @@ import org.medsift.ml.corpus.EntitySpan;
 import org.medsift.vocab.Lexicon;
 
 /**
- * Trains a {@link NerModel}: an averaged structured perceptron (Collins 2002) over BIO labels with Viterbi
- * decoding under the BIO constraint. Each epoch visits the training sentences in a seeded random order; after each
+ * Trains a {@link NerModel}: an averaged structured perceptron (Collins 2002) over BILOU (or BIO) labels with
+ * Viterbi decoding under the scheme's constraints ({@link Labels}). Each epoch visits the training sentences in a seeded random order; after each
  * epoch the averaged weights are scored on the development data (exact-match micro F1) and the best epoch's weights
  * are kept; training stops after {@code patience} epochs without improvement.
  *
