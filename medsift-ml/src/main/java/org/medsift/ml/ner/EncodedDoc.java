@@ -15,13 +15,16 @@ final class EncodedDoc {
     /** Per unit inside an abbreviation's short form: the first and last unit of its long form; -1 elsewhere. */
     final int[] longFirst;
     final int[] longLast;
+    /** Per unit: 1 for a {@code (} alone, 2 for a {@code )} alone, 0 otherwise. */
+    final byte[] paren;
 
-    EncodedDoc(List<Encoded> sentences, int[] word, int[] sameNext, int[] longFirst, int[] longLast) {
+    EncodedDoc(List<Encoded> sentences, int[] word, int[] sameNext, int[] longFirst, int[] longLast, byte[] paren) {
         this.sentences = sentences;
         this.word = word;
         this.sameNext = sameNext;
         this.longFirst = longFirst;
         this.longLast = longLast;
+        this.paren = paren;
     }
 
     int units() {

@@ -40,7 +40,7 @@ final class Encoder {
             AB_IS = 40, AB_LF_LAST = 41, AB_LF_SUF = 42, AB_LF_LEX = 43, AB_LF_FIRST = 44, AB_IN_LF = 45,
             // second pass: first-pass labels in the document (format 2)
             S_SELF = 50, S_SAME = 51, S_SAME_SELF = 52, S_LF = 53, S_M1 = 54, S_P1 = 55, S_SAME_TYPES = 56,
-            S_REP = 57, S_REP_SELF = 58;
+            S_REP = 57, S_REP_SELF = 58, S_ALIAS = 59, S_ALIAS_SELF = 60;
     /** Longest first-pass entity (in units) whose repeats elsewhere in the document are looked for. */
     private static final int MAX_REPEAT = 8;
     private static final int BOS = 0x5A17B05, EOS = 0x3E05E05;
@@ -231,7 +231,14 @@ final class Encoder {
             }
             out.add(sentence(unit, a, b, labels));
         }
-        return new EncodedDoc(out, wordHash, sameNext, longFirst, longLast);
+        byte[] parenUnit = new byte[n];
+        for (int u = 0; u < n; u++) {
+            if (ue[u] - us[u] == 1) {
+                char c = s.charAt(us[u]);
+                parenUnit[u] = (byte) (c == '(' ? 1 : c == ')' ? 2 : 0);
+            }
+        }
+        return new EncodedDoc(out, wordHash, sameNext, longFirst, longLast, parenUnit);
     }
 
     /** The document's per-unit arrays, shared by its sentences. */
@@ -311,6 +318,7 @@ final class Encoder {
      */
     List<Encoded> stacked(EncodedDoc doc, int[] first) {
         int[] repeat = repeats(doc, first, width);
+        int[] alias = aliases(doc, first, width);
         int[] count = new int[64];
         List<Encoded> out = new ArrayList<>(doc.sentences.size());
         for (Encoded e : doc.sentences) {
@@ -357,6 +365,10 @@ final class Encoder {
                     int lf0 = doc.longFirst[u];
                     int lf1 = doc.longLast[u];
                     f[p++] = feat(S_LF, exactType(first, lf0, lf1, width) * 64 + first[lf1]);
+                }
+                if (alias[u] != 0) {
+                    f[p++] = feat(S_ALIAS, alias[u]);
+                    f[p++] = feat(S_ALIAS_SELF, alias[u] * 31 + self);
                 }
                 if (repeat[u] != 0) {
                     f[p++] = feat(S_REP, repeat[u]);
@@ -415,6 +427,34 @@ final class Encoder {
                     for (int k = 0; k < len; k++) {
                         out[v + k] = first[u + k] + (labelled ? 0 : 64);
                     }
+                }
+            }
+            u = e;
+        }
+        return out;
+    }
+
+    /**
+     * Per unit, {@code 1 +} the type of a first-pass entity that a one-unit parenthesis right after it renames
+     * ({@code ammonium acetate (NH4Ac)}, {@code testosterone (T)}: short forms that the letter-matching of
+     * {@link AbbreviationDefinitions} cannot pair), at that unit and at every other unit of the same word; 0 elsewhere.
+     */
+    private static int[] aliases(EncodedDoc doc, int[] first, int width) {
+        int n = doc.units();
+        int[] out = new int[n];
+        int u = 0;
+        while (u < n) {
+            if (!Labels.begins(first[u], width)) {
+                u++;
+                continue;
+            }
+            int e = Labels.entityEnd(first, u, n, width);
+            int a = e + 1;
+            if (e + 2 < n && doc.paren[e] == 1 && doc.paren[e + 2] == 2) {
+                int type = 1 + Labels.type(first[u], width);
+                out[a] = type;
+                for (int v = doc.sameNext[a]; v != a; v = doc.sameNext[v]) {
+                    out[v] = type;
                 }
             }
             u = e;

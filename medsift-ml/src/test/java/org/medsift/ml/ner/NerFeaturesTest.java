@@ -128,6 +128,31 @@ class NerFeaturesTest {
         assertNotEquals(doc.sameNext[0], 0, "a word seen twice points to its other occurrence");
     }
 
+    @Test
+    void theSecondPassCarriesAParenthesizedAliasOfAnEntityToItsOtherUses() {
+        Encoder e = new Encoder(features(true), null);
+        String text = "Ammonium acetate (NH4Ac) was given. Then NH4Ac rose.";
+        EncodedDoc doc = e.encodeDoc(Text.of("d", text), null, TYPES, null);
+        int later = doc.sentences.get(1).offset + 1; // "NH4Ac" in the second sentence
+        assertEquals(text.lastIndexOf("NH4Ac"), doc.sentences.get(1).start[1]);
+        int[] none = new int[doc.units()];
+        int[] entity = new int[doc.units()];
+        entity[0] = 1; // B-Chemical
+        entity[1] = 3; // L-Chemical
+        assertFalse(Arrays.equals(unitIds(e.stacked(doc, none), doc, later),
+                unitIds(e.stacked(doc, entity), doc, later)));
+        // without the parenthesis right after the entity, no alias
+        EncodedDoc plain = e.encodeDoc(Text.of("d", "Ammonium acetate and NH4Ac were given. Then NH4Ac rose."), null,
+                TYPES, null);
+        int[] none2 = new int[plain.units()];
+        int[] entity2 = new int[plain.units()];
+        entity2[0] = 1;
+        entity2[1] = 3;
+        int later2 = plain.sentences.get(1).offset + 1;
+        assertArrayEquals(unitIds(e.stacked(plain, none2), plain, later2),
+                unitIds(e.stacked(plain, entity2), plain, later2));
+    }
+
     private static int[] unitIds(List<Encoded> sentences, EncodedDoc doc, int unit) {
         for (Encoded s : sentences) {
             if (unit >= s.offset && unit < s.offset + s.size()) {
