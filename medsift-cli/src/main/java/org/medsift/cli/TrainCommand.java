@@ -96,9 +96,10 @@ public final class TrainCommand implements Runnable {
 
     /** {@code medsift train ner}. */
     @Command(name = "ner", mixinStandardHelpOptions = true,
-            description = {"Trains a named-entity model (averaged structured perceptron over BIO tags) and writes it "
-                    + "to --out.", "Prints, per epoch, the loss (token errors per token), the training token "
-                    + "accuracy and the development exact-match F1; stops when the F1 has not improved for "
+            description = {"Trains a named-entity model (averaged structured perceptrons over BILOU tags, a second "
+                    + "pass over the first one's labels across the document) and writes it to --out.",
+                    "Prints, per epoch and stage, the loss (token errors per token), the training token accuracy "
+                    + "and the development (or --holdout) exact-match F1; stops when the F1 has not improved for "
                     + "--patience epochs and keeps the best epoch."})
     static final class Ner implements Callable<Integer> {
         @CommandLine.Spec
@@ -139,6 +140,30 @@ public final class TrainCommand implements Runnable {
         @Option(names = "--no-char-ngrams", description = "Leave out the char trigram features.")
         boolean noNgrams;
 
+        @Option(names = "--no-wide-context", description = "Leave out the wide-context features (words at -3/+3, "
+                + "outer bigrams, 5-char affixes, char 4-grams, parentheses, title).")
+        boolean noWide;
+
+        @Option(names = "--no-abbreviations", description = "Leave out the features of abbreviations defined in "
+                + "the document (a short form gets its long form's words).")
+        boolean noAbbreviations;
+
+        @Option(names = "--no-second-pass", description = "Train one pass only (no second model over the first "
+                + "one's labels across the document).")
+        boolean noSecondPass;
+
+        @Option(names = "--ensemble", paramLabel = "N", defaultValue = "3", description = "Perceptrons per pass "
+                + "(seeds N, N+1, ...), weights averaged, 1..16 (default: ${DEFAULT-VALUE}).")
+        int ensemble;
+
+        @Option(names = "--bio", description = "BIO labels instead of BILOU.")
+        boolean bio;
+
+        @Option(names = "--holdout", paramLabel = "FRACTION", defaultValue = "0", description = "Without --dev: "
+                + "hold out this share of the training documents (0..0.5) to choose the epochs, then retrain on all "
+                + "(default: ${DEFAULT-VALUE}, train --epochs and keep the last).")
+        double holdout;
+
         @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the sentence "
                 + "order (default: ${DEFAULT-VALUE}).")
         long seed;
@@ -155,6 +180,15 @@ public final class TrainCommand implements Runnable {
             }
             if (hashBits < 16 || hashBits > 24) {
                 throw new CommandLine.ParameterException(cl, "--hash-bits " + hashBits + " outside 16..24");
+            }
+            if (!(holdout >= 0 && holdout <= 0.5)) {
+                throw new CommandLine.ParameterException(cl, "--holdout " + holdout + " outside 0..0.5");
+            }
+            if (ensemble < 1 || ensemble > 16) {
+                throw new CommandLine.ParameterException(cl, "--ensemble " + ensemble + " outside 1..16");
+            }
+            if (holdout > 0 && dev != null) {
+                throw new CommandLine.ParameterException(cl, "give --dev or --holdout, not both");
             }
             CorpusFormat format = corpus.corpusFormat(cl);
             TypeMapping mapping = corpus.mapping(cl);
@@ -184,15 +218,17 @@ public final class TrainCommand implements Runnable {
             }
             Lexicon lex = noLexicon ? null : lexicon != null ? Lexicon.open(lexicon) : DefaultLexicon.get();
             NerTrainer trainer = new NerTrainer(new NerTrainer.Settings(epochs, patience, seed,
-                    new FeatureSettings(hashBits, !noNgrams, !noLexicon)));
+                    new FeatureSettings(hashBits, !noNgrams, !noLexicon, !noWide, !noAbbreviations, !noSecondPass,
+                            !bio),
+                    holdout, ensemble));
             NerTrainer.Sources sources = new NerTrainer.Sources(names,
                     dev == null ? "" : format + ":" + dev.getFileName(), corpus.describe(), Version.get());
-            o.println("epoch    loss  train_acc  dev_F1  time_s");
+            o.println("epoch    loss  train_acc  dev_F1  time_s  stage");
             o.flush();
             NerModel model = trainer.train(trainDocs, devDocs, List.copyOf(typeSet), lex, sources, r -> {
-                o.printf(Locale.ROOT, "%5d  %6.4f  %9.4f  %6s  %6.1f%s%n", r.epoch(), r.loss(), r.accuracy(),
+                o.printf(Locale.ROOT, "%5d  %6.4f  %9.4f  %6s  %6.1f  %s%s%n", r.epoch(), r.loss(), r.accuracy(),
                         Double.isNaN(r.devF1()) ? "-" : String.format(Locale.ROOT, "%.4f", r.devF1()), r.seconds(),
-                        r.best() ? "  *" : "");
+                        r.stage(), r.best() ? "  *" : "");
                 o.flush();
             });
             NerTrainer.AlignmentReport a = trainer.alignment();

@@ -58,4 +58,25 @@ class TrainNerCommandTest {
         assertEquals(ExitCodes.FAILURE, e.exitCode());
         assertTrue(e.err().contains("not a Medsift NER model"), e.err());
     }
+
+    @Test
+    void holdoutChoosesTheEpochsWithoutDevAndRefusesBadCombinations(@TempDir Path tmp) throws IOException {
+        Path model = tmp.resolve("h.model");
+        CliRunner.Result r = CliRunner.run("train", "ner", "--train", SMALL.toString(), "--types", "Chemical,Disease",
+                "--format", "pubtator", "--out", model.toString(), "--epochs", "3", "--hash-bits", "16",
+                "--no-lexicon-features", "--holdout", "0.5", "--ensemble", "2");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("pass 2 (final)"), r.out());
+        assertTrue(r.out().contains("seed+1"), r.out());
+        assertTrue(Files.size(model) > 0);
+        CliRunner.Result both = CliRunner.run("train", "ner", "--train", SMALL.toString(), "--dev",
+                SMALL.toString(), "--types", "Chemical", "--format", "pubtator", "--out", model.toString(),
+                "--holdout", "0.2");
+        assertEquals(ExitCodes.USAGE, both.exitCode(), both.out());
+        assertTrue(both.err().contains("give --dev or --holdout, not both"), both.err());
+        CliRunner.Result ens = CliRunner.run("train", "ner", "--train", SMALL.toString(), "--types", "Chemical",
+                "--format", "pubtator", "--out", model.toString(), "--ensemble", "0");
+        assertEquals(ExitCodes.USAGE, ens.exitCode(), ens.out());
+        assertTrue(ens.err().contains("--ensemble 0 outside 1..16"), ens.err());
+    }
 }

@@ -18,35 +18,47 @@ import org.medsift.vocab.Lexicon;
 
 /**
  * A trained entity tagger: the entity types, the feature settings, averaged perceptron weights (per hashed feature
- * and label) and label transitions, and the {@link ModelProvenance}. Immutable and thread-safe.
+ * and label) and label transitions, those of the second pass when {@link FeatureSettings#secondPass()} is on, and
+ * the {@link ModelProvenance}. Immutable and thread-safe.
  *
- * <p>File format: the magic {@code MSNR}, a big-endian {@code int} format version, then a gzip stream holding the
- * provenance, the settings, the types, the transitions and the non-zero weights as (index, value) pairs. A reader
- * checks the magic and the version first and refuses any version it does not know.
+ * <p>File format (version 2): the magic {@code MSNR}, a big-endian {@code int} format version, then a gzip stream
+ * holding the provenance, the settings, the types, and per pass the transitions and the non-zero weights as
+ * (index delta, value) pairs. A reader checks the magic and the version first and refuses any version it does not
+ * know (version 1, before the wide-context, abbreviation and second-pass features, included).
  */
 public final class NerModel {
     /** The format version this build writes and the only one it reads. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     private static final byte[] MAGIC = {'M', 'S', 'N', 'R'};
 
     private final String[] types;
     private final FeatureSettings settings;
     private final float[] weights;
     private final float[] transitions;
+    private final float[] weights2;
+    private final float[] transitions2;
     private final ModelProvenance provenance;
 
-    NerModel(String[] types, FeatureSettings settings, float[] weights, float[] transitions,
-            ModelProvenance provenance) {
-        int labels = 1 + 2 * types.length;
-        if (weights.length != (1 << settings.hashBits()) * labels || transitions.length != (labels + 1) * labels) {
+    NerModel(String[] types, FeatureSettings settings, float[] weights, float[] transitions, float[] weights2,
+            float[] transitions2, ModelProvenance provenance) {
+        int labels = Labels.count(types.length, Labels.width(settings));
+        if (!fits(weights, transitions, labels, settings)
+                || (settings.secondPass() && !fits(weights2, transitions2, labels, settings))) {
             throw new IllegalArgumentException("weight arrays do not match " + labels + " labels and "
-                    + settings.hashBits() + " hash bits");
+                    + settings.hashBits() + " hash bits" + (settings.secondPass() ? " (two passes)" : ""));
         }
         this.types = types.clone();
         this.settings = settings;
         this.weights = weights;
         this.transitions = transitions;
+        this.weights2 = settings.secondPass() ? weights2 : null;
+        this.transitions2 = settings.secondPass() ? transitions2 : null;
         this.provenance = provenance;
+    }
+
+    private static boolean fits(float[] w, float[] trans, int labels, FeatureSettings settings) {
+        return w != null && trans != null && w.length == (1 << settings.hashBits()) * labels
+                && trans.length == (labels + 1) * labels;
     }
 
     /** The entity types, in label order. */
@@ -72,6 +84,15 @@ public final class NerModel {
 
     float[] transitions() {
         return transitions;
+    }
+
+    /** The second pass's weights, or null without one. */
+    float[] weights2() {
+        return weights2;
+    }
+
+    float[] transitions2() {
+        return transitions2;
     }
 
     /**
@@ -114,10 +135,24 @@ public final class NerModel {
         d.writeInt(settings.hashBits());
         d.writeBoolean(settings.charNgrams());
         d.writeBoolean(settings.lexiconFeatures());
+        d.writeBoolean(settings.wideContext());
+        d.writeBoolean(settings.abbreviations());
+        d.writeBoolean(settings.secondPass());
+        d.writeBoolean(settings.bilou());
         d.writeInt(types.length);
         for (String t : types) {
             d.writeUTF(t);
         }
+        writePass(d, weights, transitions);
+        if (settings.secondPass()) {
+            writePass(d, weights2, transitions2);
+        }
+        d.flush();
+        gz.finish();
+        out.flush();
+    }
+
+    private static void writePass(DataOutputStream d, float[] weights, float[] transitions) throws IOException {
         for (float v : transitions) {
             d.writeFloat(v);
         }
@@ -136,9 +171,6 @@ public final class NerModel {
                 prev = i;
             }
         }
-        d.flush();
-        gz.finish();
-        out.flush();
     }
 
     /**
@@ -185,7 +217,8 @@ public final class NerModel {
             }
             ModelProvenance p = new ModelProvenance(medsiftVersion, created, train, d.readUTF(), d.readUTF(),
                     d.readUTF(), d.readInt(), d.readInt(), d.readDouble(), d.readUTF());
-            FeatureSettings settings = new FeatureSettings(d.readInt(), d.readBoolean(), d.readBoolean());
+            FeatureSettings settings = new FeatureSettings(d.readInt(), d.readBoolean(), d.readBoolean(),
+                    d.readBoolean(), d.readBoolean(), d.readBoolean(), d.readBoolean());
             int nTypes = d.readInt();
             if (nTypes < 1 || nTypes > 64) {
                 throw new ModelFormatException(name + ": " + nTypes + " entity types; expected 1..64");
@@ -194,26 +227,37 @@ public final class NerModel {
             for (int i = 0; i < nTypes; i++) {
                 types[i] = d.readUTF();
             }
-            int labels = 1 + 2 * nTypes;
+            int labels = Labels.count(nTypes, Labels.width(settings));
             float[] trans = new float[(labels + 1) * labels];
-            for (int i = 0; i < trans.length; i++) {
-                trans[i] = d.readFloat();
-            }
             float[] w = new float[(1 << settings.hashBits()) * labels];
-            int nonZero = d.readInt();
-            int idx = 0;
-            for (int k = 0; k < nonZero; k++) {
-                idx += d.readInt();
-                if (idx < 0 || idx >= w.length) {
-                    throw new ModelFormatException(name + ": weight index " + idx + " outside 0.." + (w.length - 1));
-                }
-                w[idx] = d.readFloat();
+            readPass(d, w, trans, name);
+            float[] trans2 = null;
+            float[] w2 = null;
+            if (settings.secondPass()) {
+                trans2 = new float[trans.length];
+                w2 = new float[w.length];
+                readPass(d, w2, trans2, name);
             }
-            return new NerModel(types, settings, w, trans, p);
+            return new NerModel(types, settings, w, trans, w2, trans2, p);
         } catch (EOFException e) {
             throw new ModelFormatException(name + ": model file is truncated");
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException(name + ": " + e.getMessage());
+        }
+    }
+
+    private static void readPass(DataInputStream d, float[] w, float[] trans, String name) throws IOException {
+        for (int i = 0; i < trans.length; i++) {
+            trans[i] = d.readFloat();
+        }
+        int nonZero = d.readInt();
+        int idx = 0;
+        for (int k = 0; k < nonZero; k++) {
+            idx += d.readInt();
+            if (idx < 0 || idx >= w.length) {
+                throw new ModelFormatException(name + ": weight index " + idx + " outside 0.." + (w.length - 1));
+            }
+            w[idx] = d.readFloat();
         }
     }
 }

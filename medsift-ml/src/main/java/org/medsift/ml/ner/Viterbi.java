@@ -2,21 +2,13 @@ package org.medsift.ml.ner;
 
 /**
  * Best label sequence under a linear-chain score: per-unit emission scores from hashed features plus label
- * transition scores, with the BIO constraint (an {@code I-X} only after {@code B-X} or {@code I-X}) as hard zeros.
- * Label 0 is {@code O}; {@code 1+2k} and {@code 2+2k} are {@code B} and {@code I} of type {@code k}. Transition
- * row {@code L} holds the start scores. Scratch arrays are passed in by the caller.
+ * transition scores, with the BIO or BILOU constraints ({@link Labels#allowed}) as hard zeros. Transition row
+ * {@code L} holds the start scores. Scratch arrays are passed in by the caller.
  */
 final class Viterbi {
     private Viterbi() {
     }
 
-    static boolean allowed(int prev, int cur) {
-        if (cur == 0 || (cur & 1) == 1) {
-            return true; // O and B-* may follow anything
-        }
-        // cur is I-k (2+2k): prev must be B-k (1+2k) or I-k
-        return prev == cur || prev == cur - 1;
-    }
 
     /** Fills {@code emission[i * L + l]} for every unit of {@code s}. */
     static void emissions(Encoded s, float[] w, int labels, float[] emission) {
@@ -41,12 +33,13 @@ final class Viterbi {
      *
      * @param trans {@code (L + 1) * L} transition scores, row {@code L} the start
      */
-    static void decode(Encoded s, float[] w, float[] trans, int labels, float[] emission, float[] score,
+    static void decode(Encoded s, float[] w, float[] trans, int labels, int width, float[] emission, float[] score,
             int[] back, int[] out) {
         int n = s.size();
+        boolean[] allowed = Labels.table(labels, width);
         emissions(s, w, labels, emission);
         for (int l = 0; l < labels; l++) {
-            score[l] = allowed(-1, l) && (l == 0 || (l & 1) == 1) ? trans[labels * labels + l] + emission[l]
+            score[l] = allowed[labels * labels + l] ? trans[labels * labels + l] + emission[l]
                     : Float.NEGATIVE_INFINITY;
         }
         for (int i = 1; i < n; i++) {
@@ -54,7 +47,7 @@ final class Viterbi {
                 float best = Float.NEGATIVE_INFINITY;
                 int arg = 0;
                 for (int p = 0; p < labels; p++) {
-                    if (!allowed(p, l)) {
+                    if (!allowed[p * labels + l]) {
                         continue;
                     }
                     float v = score[(i - 1) * labels + p] + trans[p * labels + l];
@@ -70,7 +63,7 @@ final class Viterbi {
         float best = Float.NEGATIVE_INFINITY;
         int arg = 0;
         for (int l = 0; l < labels; l++) {
-            if (score[(n - 1) * labels + l] > best) {
+            if (!Labels.open(l, width) && score[(n - 1) * labels + l] > best) {
                 best = score[(n - 1) * labels + l];
                 arg = l;
             }

@@ -1,6 +1,6 @@
 /**
- * Named-entity tagging: an averaged structured perceptron over BIO tags ({@link org.medsift.ml.ner.NerTrainer},
- * {@link org.medsift.ml.ner.NerModel}), the lexicon alone as a tagger for comparison
+ * Named-entity tagging: averaged structured perceptrons over BILOU tags, a second pass stacked on the first one's
+ * labels across the document ({@link org.medsift.ml.ner.NerTrainer}, {@link org.medsift.ml.ner.NerModel}), the lexicon alone as a tagger for comparison
  * ({@link org.medsift.ml.ner.LexiconTagger}), and exact / overlap scoring ({@link org.medsift.ml.ner.NerScorer}).
  *
  * <p>Units: the tagger labels the {@link org.medsift.nlp.tokenize.ClinicalTokenizer}'s tokens, with each word token

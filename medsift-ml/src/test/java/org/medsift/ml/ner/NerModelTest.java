@@ -77,7 +77,7 @@ class NerModelTest {
         bytes[7] = 99; // the low byte of the big-endian version after the 4-byte magic
         ModelFormatException e = assertThrows(ModelFormatException.class,
                 () -> NerModel.read(new ByteArrayInputStream(bytes), "old.model"));
-        assertTrue(e.getMessage().contains("old.model: NER model format version 99; this Medsift reads version 1"),
+        assertTrue(e.getMessage().contains("old.model: NER model format version 99; this Medsift reads version 2"),
                 e.getMessage());
     }
 
