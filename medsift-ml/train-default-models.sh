@@ -51,7 +51,8 @@ case "$mode" in
     ;;
   *) echo "usage: $0 [ship|eval]" >&2; exit 2 ;;
 esac
-printf 'bc5cdr\nlct\n' > "$out/default-models.txt"
+# precedence order; per model the types the pipeline uses by default (see docs/ml.md, "Default model")
+printf 'bc5cdr\tChemical,Disease\nlct\tProcedure,Observation\n' > "$out/default-models.txt"
 if [ "$mode" = ship ]; then
   mkdir -p "$final"
   cp "$out/bc5cdr.msnr" "$out/lct.msnr" "$out/default-models.txt" "$final/"

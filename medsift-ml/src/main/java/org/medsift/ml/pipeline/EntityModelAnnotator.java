@@ -13,6 +13,7 @@ import org.medsift.core.pipeline.Workspace;
 import org.medsift.core.text.Document;
 import org.medsift.core.text.LayerKey;
 import org.medsift.core.text.Layers;
+import org.medsift.core.text.Section;
 import org.medsift.core.text.Text;
 import org.medsift.core.text.TokenTable;
 import org.medsift.ml.corpus.EntitySpan;
@@ -26,7 +27,11 @@ import org.medsift.vocab.Lexicon;
  *
  * <h2>The rule</h2>
  * Model spans are collected model by model; a span that overlaps a span already taken from an earlier model is
- * dropped (the first model listed wins), as are spans of types not {@linkplain NerCombination#enabled enabled}.
+ * dropped (the first model listed wins), as are spans of types not {@linkplain NerCombination#enabled enabled} and
+ * spans that touch a section header ({@code MEDICATIONS:} names a section, not a drug). A model span with exactly the
+ * span of a lexicon mention of a group its type is not compared with is dropped too: the lexicon has read that text
+ * as something else ({@code RA} as rheumatoid arthritis after its context check; {@code Ca} as calcium the lab),
+ * and a model trained on abstracts does not overrule that reading.
  * Then each model span of type {@code T} is compared with the lexicon mentions whose semantic group is one of
  * {@code T}'s {@linkplain NerCombination.TypeRule#compared compared groups} (a DRUG model span is not compared
  * with an ANATOMY mention):
@@ -117,7 +122,7 @@ public final class EntityModelAnnotator implements Annotator {
     @Override
     public void annotate(Document doc, Workspace workspace) {
         Text text = doc.text();
-        List<ModelSpan> spans = modelSpans(text);
+        List<ModelSpan> spans = modelSpans(text, doc.find(Layers.SECTIONS).orElse(List.of()));
         if (spans.isEmpty()) {
             return;
         }
@@ -125,14 +130,25 @@ public final class EntityModelAnnotator implements Annotator {
         List<ConceptMention> lexicon = doc.require(Layers.CONCEPTS);
         ConceptMention[] kept = lexicon.toArray(new ConceptMention[0]);
         List<ConceptMention> added = new ArrayList<>();
+        int maxLength = 0;
+        for (ConceptMention m : lexicon) {
+            maxLength = Math.max(maxLength, m.end() - m.start());
+        }
         for (ModelSpan ms : spans) {
             EntitySpan s = ms.span;
             NerCombination.TypeRule rule = combination.rule(s.type());
+            // lexicon mentions are sorted by start: those that may overlap s start in (s.start - maxLength, s.end)
+            int from = firstStartingAtOrAfter(lexicon, s.start() - maxLength);
             boolean agreed = false;
             boolean conflict = false;
-            for (int i = 0; i < lexicon.size(); i++) {
+            boolean otherReading = false;
+            for (int i = from; i < lexicon.size() && lexicon.get(i).start() < s.end(); i++) {
                 ConceptMention m = lexicon.get(i);
-                if (!rule.compared().contains(m.group()) || m.end() <= s.start() || m.start() >= s.end()) {
+                if (!rule.compared().contains(m.group())) {
+                    otherReading |= m.start() == s.start() && m.end() == s.end();
+                    continue;
+                }
+                if (m.end() <= s.start()) {
                     continue;
                 }
                 if (m.start() == s.start() && m.end() == s.end()) {
@@ -144,7 +160,7 @@ public final class EntityModelAnnotator implements Annotator {
                     conflict = true;
                 }
             }
-            if (agreed) {
+            if (agreed || otherReading) {
                 continue;
             }
             if (!conflict) {
@@ -157,10 +173,9 @@ public final class EntityModelAnnotator implements Annotator {
                 case UNION -> added.add(mention(text, tokens, ms, rule, null));
                 case MODEL_WINS -> {
                     ConceptMention inside = null;
-                    for (int i = 0; i < lexicon.size(); i++) {
+                    for (int i = from; i < lexicon.size() && lexicon.get(i).start() < s.end(); i++) {
                         ConceptMention m = lexicon.get(i);
-                        if (kept[i] != null && rule.compared().contains(m.group()) && m.end() > s.start()
-                                && m.start() < s.end()) {
+                        if (kept[i] != null && rule.compared().contains(m.group()) && m.end() > s.start()) {
                             if (m.start() >= s.start() && m.end() <= s.end()
                                     && (inside == null || m.end() - m.start() > inside.end() - inside.start())) {
                                 inside = m;
@@ -187,24 +202,72 @@ public final class EntityModelAnnotator implements Annotator {
     private record ModelSpan(EntitySpan span, String model) {
     }
 
-    private List<ModelSpan> modelSpans(Text text) {
+    private List<ModelSpan> modelSpans(Text text, List<Section> sections) {
         List<ModelSpan> out = new ArrayList<>();
         for (NamedTagger t : taggers) {
             int before = out.size();
             for (EntitySpan s : t.tagger().tag(text)) {
-                if (!combination.enabled(s.type())) {
-                    continue;
-                }
-                boolean taken = false;
-                for (int k = 0; k < before && !taken; k++) {
-                    taken = out.get(k).span.overlaps(s);
-                }
-                if (!taken) {
+                if (combination.enabled(s.type()) && !inHeader(s, sections) && !overlapsTaken(out, before, s)) {
                     out.add(new ModelSpan(s, t.name()));
                 }
             }
+            out.sort(Comparator.comparing(ModelSpan::span));
         }
         return out;
+    }
+
+    /**
+     * Whether {@code s} overlaps one of {@code taken[0, n)}: sorted, non-overlapping spans, so their ends are sorted
+     * too and only the last one starting before {@code s} ends can reach it. Binary search.
+     */
+    private static boolean overlapsTaken(List<ModelSpan> taken, int n, EntitySpan s) {
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (taken.get(mid).span.start() < s.end()) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo > 0 && taken.get(lo - 1).span.end() > s.start();
+    }
+
+    /** Index of the first mention starting at or after {@code offset} ({@code mentions} sorted by start). */
+    private static int firstStartingAtOrAfter(List<ConceptMention> mentions, int offset) {
+        int lo = 0;
+        int hi = mentions.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (mentions.get(mid).start() < offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static boolean inHeader(EntitySpan s, List<Section> sections) {
+        // sections are in text order and cover the text: binary search for the one holding s.start
+        int lo = 0;
+        int hi = sections.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sections.get(mid).end() <= s.start()) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        for (int i = lo; i < sections.size() && sections.get(i).start() < s.end(); i++) {
+            Section sec = sections.get(i);
+            if (sec.hasHeader() && s.start() < sec.headerEnd() && sec.headerStart() < s.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A mention for a model span: named through the lexicon, else {@code fallback}'s concept, else model-only. */

@@ -142,15 +142,15 @@ class EntityModelAnnotatorTest {
         Map<String, String> model = Map.of("florid asthma", "Disease");
         ConceptMention asthma = at(run(true, NerCombination.defaults(), t, Map.of()), t, "asthma");
 
-        List<ConceptMention> modelWins = run(true, NerCombination.defaults(), t, model);
+        List<ConceptMention> modelWins = run(true, NerCombination.defaults().withPolicies("Disease=model-wins"), t,
+                model);
         ConceptMention wide = at(modelWins, t, "florid asthma");
         assertEquals(asthma.conceptId(), wide.conceptId(), "the dropped lexicon mention inside names the span");
         assertEquals(asthma.codes(), wide.codes());
         assertEquals(MatchKind.MODEL, wide.matchKind());
         assertEquals(1, modelWins.stream().filter(m -> m.group() == SemanticGroup.DISORDER).count());
 
-        List<ConceptMention> lexiconWins = run(true, NerCombination.defaults().withPolicies("Disease=lexicon-wins"),
-                t, model);
+        List<ConceptMention> lexiconWins = run(true, NerCombination.defaults(), t, model); // the default policy
         assertEquals(asthma, at(lexiconWins, t, "asthma"));
         assertTrue(lexiconWins.stream().noneMatch(m -> t.substring(m.start(), m.end()).equals("florid asthma")));
 
@@ -160,14 +160,20 @@ class EntityModelAnnotatorTest {
     }
 
     @Test
-    void modelSpanIsNotComparedWithMentionsOfUnrelatedGroups() {
+    void modelSpanIsNotComparedWithMentionsOfUnrelatedGroupsButYieldsToTheirExactReading() {
         String t = "Pain in the left knee.";
         List<ConceptMention> before = run(true, NerCombination.defaults(), t, Map.of());
-        List<ConceptMention> after = run(true, NerCombination.defaults(), t, Map.of("left knee", "Chemical"));
-        for (ConceptMention m : before) {
-            assertTrue(after.contains(m), "kept: " + m);
-        }
-        at(after, t, "left knee");
+        ConceptMention anatomy = before.stream().filter(m -> m.group() == SemanticGroup.ANATOMY).findFirst()
+                .orElseThrow();
+        String exact = t.substring(anatomy.start(), anatomy.end());
+        String wider = t.substring(t.lastIndexOf(' ', anatomy.start() - 2) + 1, anatomy.end());
+
+        List<ConceptMention> overlapping = run(true, NerCombination.defaults(), t, Map.of(wider, "Chemical"));
+        assertTrue(overlapping.containsAll(before), "unrelated mentions are kept");
+        assertEquals(SemanticGroup.DRUG, at(overlapping, t, wider).group());
+
+        List<ConceptMention> same = run(true, NerCombination.defaults(), t, Map.of(exact, "Chemical"));
+        assertEquals(before, same, "the lexicon's reading of exactly that text stands");
     }
 
     @Test
@@ -203,7 +209,7 @@ class EntityModelAnnotatorTest {
         AnnotatorConformance.check(NerPipelines.afterLexicon(
                 ClinicalPipeline.textStages().add(new LexiconMatcher(LEX)),
                 new EntityModelAnnotator(List.of(new NamedTagger("fake", new PhraseTagger(
-                        Map.of("pain", "Condition", "mg", "Drug", "e", "Observation")))), NerCombination.defaults(),
+                        Map.of("pain", "Condition", "mg", "Drug", "the", "Observation")))), NerCombination.defaults(),
                         LEX)).build());
     }
 }
