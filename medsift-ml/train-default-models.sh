@@ -22,10 +22,13 @@ for f in "$B/CDR_TrainingSet.PubTator.txt" "$B/CDR_DevelopmentSet.PubTator.txt" 
   [ -e "$f" ] || { echo "train-default-models: $f not found (set MEDSIFT_DATA to the shared data folder)" >&2; exit 1; }
 done
 lct_epochs=12
-# MEDSIFT_JAR=path/to/medsift-cli.jar runs a built jar instead of the ./medsift launcher (which rebuilds first)
+# MEDSIFT_JAR=path/to/medsift-cli.jar runs a built jar instead of the ./medsift launcher (which rebuilds first);
+# TRAIN_OPTS adds options to every 'train ner' (e.g. TRAIN_OPTS="--hash-bits 18" for smaller models)
 medsift() {
-  if [ -n "${MEDSIFT_JAR:-}" ]; then java ${JAVA_OPTS:--Xmx4g} -jar "$MEDSIFT_JAR" "$@"
-  else JAVA_OPTS="${JAVA_OPTS:--Xmx4g}" "$here/medsift" "$@"; fi
+  local cmd=("$@")
+  if [ "$1" = train ]; then cmd+=(${TRAIN_OPTS:-}); fi
+  if [ -n "${MEDSIFT_JAR:-}" ]; then java ${JAVA_OPTS:--Xmx4g} -jar "$MEDSIFT_JAR" "${cmd[@]}"
+  else JAVA_OPTS="${JAVA_OPTS:--Xmx4g}" "$here/medsift" "${cmd[@]}"; fi
 }
 lct_batches() { for i in $(seq "$1" "$2"); do echo "$L/batch$i"; done; }
 

@@ -3,7 +3,6 @@ package org.medsift.ml.pipeline;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -184,9 +183,5 @@ public final class NerCombination {
             sb.append(e.getKey()).append('=').append(e.getValue().group()).append('/').append(e.getValue().policy());
         }
         return sb.toString();
-    }
-
-    static List<String> builtInTypes() {
-        return List.copyOf(BUILT_IN.keySet());
     }
 }
