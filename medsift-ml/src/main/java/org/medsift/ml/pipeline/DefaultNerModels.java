@@ -73,7 +73,9 @@ public final class DefaultNerModels {
             return load(name -> DefaultNerModels.class.getResourceAsStream("/org/medsift/ml/models/" + name),
                     "/org/medsift/ml/models/", true);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the default entity models: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read the default entity models: " + e.getMessage()
+                    + " (after a change of features or model format, retrain them with "
+                    + "medsift-ml/train-default-models.sh)", e);
         }
     }
 
