@@ -13,13 +13,21 @@ import org.medsift.core.text.Document;
 import org.medsift.core.text.Layers;
 import org.medsift.core.text.Text;
 import org.medsift.lexicon.DefaultLexicon;
+import org.medsift.ml.pipeline.DefaultNerModels;
+import org.medsift.ml.pipeline.EntityModelAnnotator;
+import org.medsift.ml.pipeline.DefaultNerModels.NamedModel;
+import org.medsift.ml.pipeline.NerCombination;
+import org.medsift.ml.pipeline.NerPipelines;
+import org.medsift.nlp.abbrev.AbbreviationAnnotator;
 import org.medsift.nlp.assertion.ContextRules;
 import org.medsift.nlp.pipeline.ClinicalPipeline;
 import org.medsift.vocab.Lexicon;
 
 /**
- * The extraction engine: a lexicon, context rules and the clinical pipeline built over them. Immutable and
- * thread-safe; build one and share it.
+ * The extraction engine: a lexicon, context rules and the clinical pipeline built over them, with the default
+ * entity models (stage {@code ner} after {@code lexicon}, see {@link org.medsift.ml.pipeline.EntityModelAnnotator})
+ * unless {@link Builder#withoutNerModels()} is called, and the text's own abbreviation definitions applied after
+ * them (stage {@code abbreviations}, {@link AbbreviationAnnotator}). Immutable and thread-safe; build one and share it.
  *
  * <pre>{@code
  * Extraction extraction = Extraction.builder().build();          // embedded default lexicon and rules
@@ -31,12 +39,20 @@ public final class Extraction {
     private final Pipeline pipeline;
     private final List<Path> ruleFiles;
     private final LocalDate documentDate;
+    private final List<String> nerModels;
 
-    private Extraction(Lexicon lexicon, Pipeline pipeline, List<Path> ruleFiles, LocalDate documentDate) {
+    private Extraction(Lexicon lexicon, Pipeline pipeline, List<Path> ruleFiles, LocalDate documentDate,
+            List<String> nerModels) {
         this.lexicon = lexicon;
         this.pipeline = pipeline;
         this.ruleFiles = List.copyOf(ruleFiles);
         this.documentDate = documentDate;
+        this.nerModels = List.copyOf(nerModels);
+    }
+
+    /** Names of the entity models the pipeline runs, in precedence order; empty when it runs none. */
+    public List<String> nerModels() {
+        return nerModels;
     }
 
     public static Builder builder() {
@@ -113,8 +129,32 @@ public final class Extraction {
         private final List<Path> ruleFiles = new ArrayList<>();
         private final List<String> disabled = new ArrayList<>();
         private LocalDate documentDate;
+        private List<NamedModel> models;
+        private boolean noModels;
+        private NerCombination combination = NerCombination.defaults();
 
         private Builder() {
+        }
+
+        /**
+         * Runs these entity models (in precedence order) instead of the default ones. Their lexicon features use
+         * the embedded default lexicon, which they must have been trained with.
+         */
+        public Builder nerModels(List<NamedModel> nerModels) {
+            this.models = List.copyOf(nerModels);
+            return this;
+        }
+
+        /** Runs no entity model: the lexicon alone finds concepts. */
+        public Builder withoutNerModels() {
+            this.noModels = true;
+            return this;
+        }
+
+        /** Which model entity types run and how they meet lexicon mentions (default: each default model's default types, lexicon-wins). */
+        public Builder nerCombination(NerCombination nerCombination) {
+            this.combination = nerCombination;
+            return this;
         }
 
         /** Uses this compiled lexicon instead of the embedded default. */
@@ -148,10 +188,26 @@ public final class Extraction {
             Lexicon lex = lexicon != null ? lexicon : DefaultLexicon.get();
             ContextRules rules = ruleFiles.isEmpty() ? ContextRules.defaults() : ContextRules.withSiteRules(ruleFiles);
             Pipeline.Builder b = ClinicalPipeline.builder(lex, rules);
-            for (String stage : disabled) {
-                b.without(stage);
+            List<NamedModel> ner = noModels ? List.of() : models != null ? models : DefaultNerModels.get();
+            List<String> names = new ArrayList<>();
+            if (!ner.isEmpty() && !disabled.contains(EntityModelAnnotator.NAME)
+                    && !disabled.contains("lexicon")) {
+                EntityModelAnnotator stage = NerPipelines.annotator(ner, combination, DefaultLexicon.get(), lex);
+                b = NerPipelines.afterLexicon(b, stage);
+                for (EntityModelAnnotator.NamedTagger t : stage.taggers()) {
+                    names.add(t.name());
+                }
             }
-            return new Extraction(lex, b.build(), ruleFiles, documentDate);
+            if (!disabled.contains("lexicon")) {
+                b = NerPipelines.after(b, names.isEmpty() ? "lexicon" : EntityModelAnnotator.NAME,
+                        new AbbreviationAnnotator());
+            }
+            for (String stage : disabled) {
+                if (!stage.equals(EntityModelAnnotator.NAME)) {
+                    b.without(stage);
+                }
+            }
+            return new Extraction(lex, b.build(), ruleFiles, documentDate, names);
         }
     }
 }

@@ -84,9 +84,22 @@ class ExtractionTest {
     void provenanceNamesLexiconAndStages() {
         var p = extraction.provenance(java.time.Instant.EPOCH);
         assertEquals("medsift-default", p.lexicon());
-        assertEquals(List.of("tokenizer", "sentences", "sections", "lexicon", "context", "medications", "measurements",
-                "temporal"),
+        assertEquals(List.of("tokenizer", "sentences", "sections", "lexicon", "ner", "abbreviations", "context",
+                "medications", "measurements", "temporal"),
                 p.stages());
+        assertEquals(List.of("bc5cdr", "lct"), extraction.nerModels());
+    }
+
+    @Test
+    void entityModelsAndAbbreviationsCanBeSwitchedOff() {
+        Extraction lexiconOnly = Extraction.builder().withoutNerModels().without("abbreviations").build();
+        assertEquals(List.of("tokenizer", "sentences", "sections", "lexicon", "context", "medications",
+                "measurements", "temporal"), lexiconOnly.pipeline().stageNames());
+        assertEquals(List.of(), lexiconOnly.nerModels());
+        Extraction noNer = Extraction.builder().without("ner").build();
+        assertEquals(List.of("tokenizer", "sentences", "sections", "lexicon", "abbreviations", "context",
+                "medications", "measurements", "temporal"), noNer.pipeline().stageNames());
+        assertEquals(List.of(), noNer.nerModels());
     }
 
     @Test

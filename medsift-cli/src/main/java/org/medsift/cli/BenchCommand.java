@@ -44,6 +44,9 @@ public final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    NerOptions ner = new NerOptions();
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders (searched recursively for "
             + "*.txt).")
     List<Path> paths;
@@ -91,7 +94,8 @@ public final class BenchCommand implements Callable<Integer> {
         if (lexicon != null) {
             eb.lexicon(Lexicon.open(lexicon));
         }
-        Extraction extraction = eb.build();
+        ner.apply(spec.commandLine(), eb);
+        Extraction extraction = NerOptions.build(spec.commandLine(), eb);
         double startupS = ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
 
         long r0 = System.nanoTime();
@@ -134,6 +138,8 @@ public final class BenchCommand implements Callable<Integer> {
         out.println("bytes: " + corpusBytes);
         out.println("lexicon: " + extraction.lexicon().name() + " " + extraction.lexicon().version());
         out.println("stages: " + String.join(",", stages));
+        out.println("ner_models: " + (extraction.nerModels().isEmpty() ? "none"
+                : String.join(",", extraction.nerModels())));
         out.println("threads: " + threads);
         out.printf(Locale.ROOT, "startup_s: %.3f%n", startupS);
         out.printf(Locale.ROOT, "load_notes_s: %.3f%n", loadS);

@@ -35,6 +35,9 @@ public final class ExtractCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    NerOptions ner = new NerOptions();
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files, folders, or - for standard input.")
     List<String> paths;
 
@@ -128,7 +131,8 @@ public final class ExtractCommand implements Callable<Integer> {
                         + "' is not a date; expected YYYY-MM-DD");
             }
         }
-        Extraction extraction = eb.build();
+        ner.apply(spec.commandLine(), eb);
+        Extraction extraction = NerOptions.build(spec.commandLine(), eb);
         // from JVM start, like the cTAKES peer's figure: JVM, classes, lexicon, pipeline, file list
         long startupNanos = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
 

@@ -39,7 +39,7 @@ public final class TrainCommand implements Runnable {
     /** Options shared by {@code train ner} and {@code eval ner}: reading a corpus. */
     static final class CorpusOptions {
         @Option(names = "--format", paramLabel = "FORMAT", required = true,
-                description = "pubtator, brat or conll.")
+                description = "pubtator, brat, conll or bioc.")
         String format;
 
         @Option(names = "--map", paramLabel = "FROM=TO[,...]", description = "Rename corpus types when reading "

@@ -41,13 +41,41 @@ class TrainNerCommandTest {
     @Test
     void anUnknownFormatOrMissingModelIsAUsageError(@TempDir Path tmp) {
         CliRunner.Result r = CliRunner.run("train", "ner", "--train", SMALL.toString(), "--types", "Chemical",
-                "--format", "bioc", "--out", tmp.resolve("m").toString());
+                "--format", "xml", "--out", tmp.resolve("m").toString());
         assertEquals(ExitCodes.USAGE, r.exitCode(), r.out());
-        assertTrue(r.err().contains("unknown format 'bioc'"), r.err());
+        assertTrue(r.err().contains("unknown format 'xml'"), r.err());
         CliRunner.Result e = CliRunner.run("eval", "ner", "--model", tmp.resolve("none").toString(), "--gold",
                 SMALL.toString(), "--format", "pubtator");
         assertEquals(ExitCodes.USAGE, e.exitCode());
         assertTrue(e.err().contains("--model file not found"), e.err());
+    }
+
+    @Test
+    void scoresTheDefaultPipelineWithAndWithoutItsEntityModels() {
+        CliRunner.Result with = CliRunner.run("eval", "ner", "--pipeline", "--gold", SMALL.toString(), "--format",
+                "pubtator");
+        assertEquals(ExitCodes.OK, with.exitCode(), with.err());
+        assertTrue(with.out().contains("entity models: bc5cdr, lct"), with.out());
+        assertTrue(with.out().contains(",ner,abbreviations,context,"), with.out());
+        CliRunner.Result without = CliRunner.run("eval", "ner", "--pipeline", "--no-ner-model", "--gold",
+                SMALL.toString(), "--format", "pubtator");
+        assertEquals(ExitCodes.OK, without.exitCode(), without.err());
+        assertTrue(without.out().contains("entity models: none"), without.out());
+    }
+
+    @Test
+    void entityModelOptionsFailAsUsageErrorsNamingTheValue() {
+        CliRunner.Result types = CliRunner.run("eval", "ner", "--pipeline", "--ner-types", "Gene", "--gold",
+                SMALL.toString(), "--format", "pubtator");
+        assertEquals(ExitCodes.USAGE, types.exitCode());
+        assertTrue(types.err().contains("[Gene]"), types.err());
+        CliRunner.Result policy = CliRunner.run("eval", "ner", "--pipeline", "--ner-policy", "Disease=first",
+                "--gold", SMALL.toString(), "--format", "pubtator");
+        assertEquals(ExitCodes.USAGE, policy.exitCode());
+        assertTrue(policy.err().contains("unknown policy 'first'"), policy.err());
+        CliRunner.Result both = CliRunner.run("eval", "ner", "--pipeline", "--no-ner-model", "--ner-types",
+                "Chemical", "--gold", SMALL.toString(), "--format", "pubtator");
+        assertEquals(ExitCodes.USAGE, both.exitCode());
     }
 
     @Test

@@ -11,5 +11,10 @@ public enum MatchKind {
     /** An ambiguous short form, accepted because its context supports it. */
     AMBIGUOUS_ABBREVIATION,
     /** Within the bounded spelling tolerance for long words. */
-    FUZZY
+    FUZZY,
+    /**
+     * Found by a learned entity model (medsift-ml) where no lexicon term covers the span: the span is the model's,
+     * the concept the lexicon's mention inside it or none (then the concept id is the model's entity type).
+     */
+    MODEL
 }

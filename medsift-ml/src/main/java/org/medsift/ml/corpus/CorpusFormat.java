@@ -15,10 +15,12 @@ public enum CorpusFormat {
     /** brat standoff ({@code .txt} + {@code .ann}). */
     BRAT,
     /** CoNLL BIO (token and tag per line). */
-    CONLL;
+    CONLL,
+    /** BioC XML ({@code <collection><document><passage>...}). */
+    BIOC;
 
     /**
-     * The format named {@code name} ({@code pubtator}, {@code brat}, {@code conll}, any case).
+     * The format named {@code name} ({@code pubtator}, {@code brat}, {@code conll}, {@code bioc}, any case).
      *
      * @throws IllegalArgumentException naming the value and the names allowed
      */
@@ -28,12 +30,13 @@ public enum CorpusFormat {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown format '" + name + "'; expected pubtator, brat or conll");
+        throw new IllegalArgumentException("unknown format '" + name
+                + "'; expected pubtator, brat, conll or bioc");
     }
 
     /**
      * Reads {@code path} in this format. A folder is read whole: brat pairs, or every regular file (PubTator,
-     * CoNLL) in name order.
+     * CoNLL, BioC) in name order.
      */
     public List<AnnotatedDocument> read(Path path, TypeMapping mapping) throws IOException {
         if (!Files.exists(path)) {
@@ -53,7 +56,11 @@ public enum CorpusFormat {
         }
         List<AnnotatedDocument> docs = new ArrayList<>();
         for (Path f : files) {
-            docs.addAll(this == PUBTATOR ? PubTatorReader.read(f, mapping) : ConllReader.read(f, mapping));
+            docs.addAll(switch (this) {
+                case PUBTATOR -> PubTatorReader.read(f, mapping);
+                case BIOC -> BioCReader.read(f, mapping);
+                default -> ConllReader.read(f, mapping);
+            });
         }
         return docs;
     }

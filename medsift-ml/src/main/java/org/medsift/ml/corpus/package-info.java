@@ -1,6 +1,6 @@
 /**
  * Readers of annotated corpora: PubTator ({@link org.medsift.ml.corpus.PubTatorReader}, BC5CDR, NCBI-disease), brat
- * standoff ({@link org.medsift.ml.corpus.BratReader}) and CoNLL BIO ({@link org.medsift.ml.corpus.ConllReader}).
+ * standoff ({@link org.medsift.ml.corpus.BratReader}), BioC XML ({@link org.medsift.ml.corpus.BioCReader}) and CoNLL BIO ({@link org.medsift.ml.corpus.ConllReader}).
  * Each returns {@link org.medsift.ml.corpus.AnnotatedDocument}s: a {@link org.medsift.core.text.Text} and its gold
  * {@link org.medsift.ml.corpus.EntitySpan}s, with half-open UTF-16 char offsets into that text.
  *

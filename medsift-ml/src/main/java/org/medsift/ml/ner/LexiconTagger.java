@@ -1,15 +1,11 @@
 package org.medsift.ml.ner;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.medsift.core.model.ConceptMention;
 import org.medsift.core.model.SemanticGroup;
 import org.medsift.core.pipeline.Pipeline;
-import org.medsift.core.text.Layers;
 import org.medsift.core.text.Text;
 import org.medsift.ml.corpus.EntitySpan;
 import org.medsift.nlp.dictionary.LexiconMatcher;
@@ -22,12 +18,11 @@ import org.medsift.vocab.Lexicon;
  * type ({@code DRUG=Chemical}); mentions of unmapped groups are dropped. Immutable and thread-safe.
  */
 public final class LexiconTagger implements EntityTagger {
-    private final Pipeline pipeline;
-    private final Map<SemanticGroup, String> groups;
+    private final PipelineTagger tagger;
 
     public LexiconTagger(Lexicon lexicon, Map<SemanticGroup, String> groups) {
-        this.pipeline = ClinicalPipeline.textStages().add(new LexiconMatcher(lexicon)).build();
-        this.groups = new EnumMap<>(groups);
+        Pipeline pipeline = ClinicalPipeline.textStages().add(new LexiconMatcher(lexicon)).build();
+        this.tagger = new PipelineTagger(pipeline, groups);
     }
 
     /**
@@ -54,19 +49,11 @@ public final class LexiconTagger implements EntityTagger {
 
     @Override
     public List<EntitySpan> tag(Text text) {
-        List<EntitySpan> out = new ArrayList<>();
-        for (ConceptMention m : pipeline.process(text).find(Layers.CONCEPTS).orElse(List.of())) {
-            String type = groups.get(m.group());
-            if (type != null) {
-                out.add(new EntitySpan(m.start(), m.end(), type));
-            }
-        }
-        out.sort(null);
-        return out;
+        return tagger.tag(text);
     }
 
     @Override
     public Set<String> types() {
-        return new LinkedHashSet<>(groups.values());
+        return tagger.types();
     }
 }

@@ -54,6 +54,35 @@ class CorpusReadersTest {
     }
 
     @Test
+    void readsBioCPassagesAtTheirDocumentOffsetsWithInfonTypes() throws IOException {
+        List<AnnotatedDocument> docs = CorpusFormat.BIOC.read(FIXTURES.resolve("bioc/small.xml"),
+                TypeMapping.parse("SpecificDisease=Disease"));
+        assertEquals(2, docs.size());
+        AnnotatedDocument d = docs.get(0);
+        assertEquals("200", d.text().id());
+        assertEquals("Famotidine-associated delirium. Aspirin & ibuprofen cause asthma.", d.text().content());
+        assertEquals(List.of(new EntitySpan(0, 10, "Chemical"), new EntitySpan(22, 30, "Disease"),
+                new EntitySpan(32, 39, "Chemical"), new EntitySpan(42, 51, "Chemical"),
+                new EntitySpan(58, 64, "Disease")), d.spans());
+        assertEquals("ibuprofen", d.text().content().substring(42, 51));
+    }
+
+    @Test
+    void readsBioCSentencesAndMultiLocationAnnotationsAsTheirExtent() throws IOException {
+        AnnotatedDocument d = CorpusFormat.BIOC.read(FIXTURES.resolve("bioc/small.xml"),
+                TypeMapping.parse("SpecificDisease=Disease")).get(1);
+        assertEquals("Breast and ovarian cancer.", d.text().content());
+        assertEquals(List.of(new EntitySpan(0, 25, "Disease")), d.spans());
+    }
+
+    @Test
+    void bioCFormatIsNamedOnTheCommandLine() {
+        assertEquals(CorpusFormat.BIOC, CorpusFormat.parse("BioC"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CorpusFormat.parse("xml"));
+        assertTrue(e.getMessage().contains("bioc"), e.getMessage());
+    }
+
+    @Test
     void readsConllDocumentsRebuildingTextAndStartingEntitiesAtStrayInsideTags() throws IOException {
         List<AnnotatedDocument> docs = CorpusFormat.CONLL.read(FIXTURES.resolve("conll/small.tsv"),
                 TypeMapping.IDENTITY);
@@ -84,6 +113,10 @@ class CorpusReadersTest {
         return list("conll");
     }
 
+    static Stream<Path> badBioC() throws IOException {
+        return list("bioc");
+    }
+
     private static Stream<Path> list(String format) throws IOException {
         try (Stream<Path> s = Files.list(FIXTURES.resolve(format).resolve("bad"))) {
             return s.sorted().toList().stream();
@@ -112,5 +145,14 @@ class CorpusReadersTest {
         AnnotationFormatException e = assertThrows(AnnotationFormatException.class,
                 () -> CorpusFormat.CONLL.read(file, TypeMapping.IDENTITY));
         assertTrue(e.getMessage().matches("\\Q" + file + "\\E:\\d+: .*"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @MethodSource("badBioC")
+    void rejectsMalformedOrUnsafeBioCNamingFileAndLine(Path file) {
+        AnnotationFormatException e = assertThrows(AnnotationFormatException.class,
+                () -> CorpusFormat.BIOC.read(file, TypeMapping.IDENTITY));
+        assertTrue(e.getMessage().matches("(?s)\\Q" + file + "\\E:-?\\d+: .*"), e.getMessage());
+        assertTrue(!e.getMessage().contains("root:"), "no file content leaks: " + e.getMessage());
     }
 }
