@@ -59,7 +59,7 @@ case "$mode" in
   *) echo "usage: $0 [ship|eval]" >&2; exit 2 ;;
 esac
 # precedence order; per model the types the pipeline uses by default (see docs/ml.md, "Default model")
-printf 'bc5cdr\tChemical,Disease\nlct\tProcedure,Observation\n' > "$out/default-models.txt"
+printf 'bc5cdr\tChemical,Disease\nlct\t-\n' > "$out/default-models.txt"
 if [ "$mode" = ship ]; then
   mkdir -p "$final"
   cp "$out/bc5cdr.msnr" "$out/lct.msnr" "$out/default-models.txt" "$final/"

@@ -87,7 +87,12 @@ class ExtractionTest {
         assertEquals(List.of("tokenizer", "sentences", "sections", "lexicon", "ner", "abbreviations", "context",
                 "medications", "measurements", "temporal"),
                 p.stages());
-        assertEquals(List.of("bc5cdr", "lct"), extraction.nerModels());
+        assertEquals(List.of("bc5cdr"), extraction.nerModels(), "the LCT model is shipped but off by default");
+        Extraction trials = Extraction.builder()
+                .nerCombination(org.medsift.ml.pipeline.NerCombination.defaults()
+                        .withTypes(java.util.Set.of("Chemical", "Procedure")))
+                .build();
+        assertEquals(List.of("bc5cdr", "lct"), trials.nerModels(), "asking for an LCT type runs the LCT model");
     }
 
     @Test

@@ -316,6 +316,9 @@ final class Encoder {
      * (one per document unit): its own, its neighbours', those of the same word elsewhere in the document, and for
      * a short form its long form's.
      */
+    /** The most features {@link #stacked} adds to one unit: self and neighbours 3, same word 3, long form 1, alias 2, repeat 2. */
+    private static final int STACKED_PER_UNIT = 11;
+
     List<Encoded> stacked(EncodedDoc doc, int[] first) {
         int[] repeat = repeats(doc, first, width);
         int[] alias = aliases(doc, first, width);
@@ -324,7 +327,7 @@ final class Encoder {
         for (Encoded e : doc.sentences) {
             int len = e.size();
             int[] featStart = new int[len + 1];
-            int[] f = new int[e.features.length + len * 8];
+            int[] f = new int[e.features.length + len * STACKED_PER_UNIT];
             int p = 0;
             for (int i = 0; i < len; i++) {
                 featStart[i] = p;

@@ -16,7 +16,8 @@ import org.medsift.ml.ner.NerModel;
 
 /**
  * The default entity models shipped in this jar: {@value #INDEX} lists them in precedence order, one a line as
- * {@code name[<TAB>Type,Type...]} (the types of that model the pipeline uses by default; all when absent), and each
+ * {@code name[<TAB>Type,Type...]} (the types of that model the pipeline uses by default; all when absent; {@code -}
+ * for none: the model is shipped but runs only when {@code --ner-types} names one of its types), and each
  * is the resource {@code /org/medsift/ml/models/<name>.msnr}. They are trained by
  * {@code medsift-ml/train-default-models.sh} (see docs/ml.md, "Default model") and loaded once, on first use.
  * Thread-safe.
@@ -31,8 +32,9 @@ public final class DefaultNerModels {
      * @param name         the name used in mention sources ({@code ner:<name>}), e.g. {@code bc5cdr}
      * @param model        the model
      * @param defaultTypes the model's types the pipeline uses unless told otherwise; empty for all
+     * @param onByDefault  false for a shipped model that runs only when its types are asked for
      */
-    public record NamedModel(String name, NerModel model, Set<String> defaultTypes) {
+    public record NamedModel(String name, NerModel model, Set<String> defaultTypes, boolean onByDefault) {
         public NamedModel {
             defaultTypes = Set.copyOf(defaultTypes);
             if (!model.types().containsAll(defaultTypes)) {
@@ -43,7 +45,12 @@ public final class DefaultNerModels {
 
         /** A model whose every type is used. */
         public NamedModel(String name, NerModel model) {
-            this(name, model, Set.of());
+            this(name, model, Set.of(), true);
+        }
+
+        /** Whether the pipeline uses type {@code t} of this model when no types are asked for. */
+        public boolean usedByDefault(String t) {
+            return onByDefault && (defaultTypes.isEmpty() || defaultTypes.contains(t));
         }
     }
 
@@ -111,7 +118,8 @@ public final class DefaultNerModels {
                 }
                 String[] cols = line.trim().split("\t");
                 String name = cols[0].trim();
-                Set<String> types = cols.length > 1 ? NerCombination.parseTypes(cols[1]) : Set.of();
+                boolean off = cols.length > 1 && cols[1].trim().equals("-");
+                Set<String> types = cols.length > 1 && !off ? NerCombination.parseTypes(cols[1]) : Set.of();
                 String file = name + ".msnr";
                 try (InputStream in = opener.open(file)) {
                     if (in == null) {
@@ -120,7 +128,7 @@ public final class DefaultNerModels {
                     }
                     NerModel model = NerModel.read(new java.io.BufferedInputStream(in), where + file);
                     try {
-                        out.add(new NamedModel(name, model, types));
+                        out.add(new NamedModel(name, model, types, !off));
                     } catch (IllegalArgumentException e) {
                         throw new ModelFormatException(where + "default-models.txt:" + lineNo + ": " + e.getMessage());
                     }

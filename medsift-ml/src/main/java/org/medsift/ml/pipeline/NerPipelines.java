@@ -22,7 +22,7 @@ public final class NerPipelines {
     /**
      * An {@link EntityModelAnnotator} over {@code models}. The types used: those {@linkplain
      * NerCombination#withTypes enabled} in {@code combination} when it names any, else each model's
-     * {@linkplain NamedModel#defaultTypes default types}.
+     * {@linkplain NamedModel#usedByDefault default types}.
      *
      * @param featureLexicon the lexicon the models were trained with (their lexicon features); may be null only for
      *                       models without lexicon features
@@ -35,7 +35,7 @@ public final class NerPipelines {
         for (NamedModel m : models) {
             Set<String> use = new LinkedHashSet<>();
             for (String t : m.model().types()) {
-                if (override ? combination.enabled(t) : m.defaultTypes().isEmpty() || m.defaultTypes().contains(t)) {
+                if (override ? combination.enabled(t) : m.usedByDefault(t)) {
                     use.add(t);
                 }
             }

@@ -153,6 +153,34 @@ class NerFeaturesTest {
                 unitIds(e.stacked(plain, entity2), plain, later2));
     }
 
+    @Test
+    void theSecondPassFitsEveryCombinationOfFirstPassLabelsEvenInOneWordSentences() {
+        // one-word sentences whose word is a defined short form, a parenthesized alias and repeated: each unit can get
+        // every second-pass feature at once (found on HL7 v2 text, where a sentence of one unit overflowed)
+        Encoder e = new Encoder(features(true), null);
+        String text = "Ammonium acetate (AA) in neuroleptic malignant syndrome (NMS). AA. NMS. AA NMS. NMS AA. "
+                + "Ammonium acetate. NMS.";
+        EncodedDoc doc = e.encodeDoc(Text.of("d", text), null, TYPES, null);
+        int n = doc.units();
+        int labels = Labels.count(TYPES.length, Labels.width(features(true)));
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 3000; round++) {
+            int[] first = new int[n];
+            for (int u = 0; u < n; u++) {
+                first[u] = random.nextInt(labels);
+            }
+            List<Encoded> stacked = e.stacked(doc, first);
+            for (int k = 0; k < stacked.size(); k++) {
+                Encoded a = doc.sentences.get(k);
+                Encoded b = stacked.get(k);
+                for (int i = 0; i < a.size(); i++) {
+                    int added = (b.featStart[i + 1] - b.featStart[i]) - (a.featStart[i + 1] - a.featStart[i]);
+                    assertTrue(added >= 3 && added <= 11, "second-pass features added: " + added);
+                }
+            }
+        }
+    }
+
     private static int[] unitIds(List<Encoded> sentences, EncodedDoc doc, int unit) {
         for (Encoded s : sentences) {
             if (unit >= s.offset && unit < s.offset + s.size()) {
