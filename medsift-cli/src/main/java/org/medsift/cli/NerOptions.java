@@ -40,6 +40,11 @@ final class NerOptions {
             + "(Disease=lexicon-wins) or for all (union).")
     String policy;
 
+    @Option(names = "--ner-min-margin", paramLabel = "SCORE", description = "The smallest model score margin a "
+            + "model span the lexicon did not also find needs to be kept (0 keeps all; default "
+            + "${DEFAULT-VALUE}; docs/ml.md, \"Default model\").")
+    double minMargin = NerCombination.DEFAULT_MIN_MARGIN;
+
     /** Applies the options to {@code b}. */
     void apply(CommandLine cl, Extraction.Builder b) throws IOException {
         if (noModel && (!models.isEmpty() || modelSet != null || types != null || policy != null)) {
@@ -60,6 +65,11 @@ final class NerOptions {
             }
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, "--ner-policy: " + e.getMessage());
+        }
+        try {
+            c = c.withMinMargin(minMargin);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, "--ner-min-margin: " + e.getMessage());
         }
         if (types != null) {
             if (NerCombination.parseTypes(types).isEmpty()) {

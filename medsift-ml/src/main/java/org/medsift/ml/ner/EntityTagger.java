@@ -10,6 +10,19 @@ public interface EntityTagger {
     /** The entities of {@code text}, sorted by start; empty when there are none. */
     List<EntitySpan> tag(Text text);
 
+    /**
+     * The entities of {@code text} with the tagger's confidence in each ({@link ScoredSpan#margin}), in the order of
+     * {@link #tag}. By default every span gets an infinite margin: a tagger without scores is never filtered by one.
+     */
+    default List<ScoredSpan> tagScored(Text text) {
+        List<EntitySpan> spans = tag(text);
+        List<ScoredSpan> out = new java.util.ArrayList<>(spans.size());
+        for (EntitySpan s : spans) {
+            out.add(new ScoredSpan(s, Double.POSITIVE_INFINITY));
+        }
+        return out;
+    }
+
     /** The types this tagger can return. */
     Set<String> types();
 }

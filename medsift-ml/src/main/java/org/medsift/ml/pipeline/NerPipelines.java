@@ -10,6 +10,7 @@ import org.medsift.core.pipeline.PipelineConfigurationException;
 import org.medsift.core.text.Text;
 import org.medsift.ml.corpus.EntitySpan;
 import org.medsift.ml.ner.EntityTagger;
+import org.medsift.ml.ner.ScoredSpan;
 import org.medsift.ml.pipeline.DefaultNerModels.NamedModel;
 import org.medsift.nlp.dictionary.LexiconMatcher;
 import org.medsift.vocab.Lexicon;
@@ -60,6 +61,17 @@ public final class NerPipelines {
             List<EntitySpan> out = new ArrayList<>();
             for (EntitySpan s : tagger.tag(text)) {
                 if (types.contains(s.type())) {
+                    out.add(s);
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public List<ScoredSpan> tagScored(Text text) {
+            List<ScoredSpan> out = new ArrayList<>();
+            for (ScoredSpan s : tagger.tagScored(text)) {
+                if (types.contains(s.span().type())) {
                     out.add(s);
                 }
             }
