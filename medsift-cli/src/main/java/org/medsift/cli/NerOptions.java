@@ -41,15 +41,16 @@ final class NerOptions {
     String policy;
 
     @Option(names = "--ner-min-margin", paramLabel = "SCORE", description = "The smallest model score margin a "
-            + "model span the lexicon did not also find needs to be kept (0 keeps all; default "
-            + "${DEFAULT-VALUE}; docs/ml.md, \"Default model\").")
-    double minMargin = NerCombination.DEFAULT_MIN_MARGIN;
+            + "one-word model span the lexicon cannot name needs to be kept (0 keeps all; default 120; docs/ml.md, "
+            + "\"Model-only spans\").")
+    Double minMargin;
 
     /** Applies the options to {@code b}. */
     void apply(CommandLine cl, Extraction.Builder b) throws IOException {
-        if (noModel && (!models.isEmpty() || modelSet != null || types != null || policy != null)) {
+        if (noModel && (!models.isEmpty() || modelSet != null || types != null || policy != null
+                || minMargin != null)) {
             throw new CommandLine.ParameterException(cl, "--no-ner-model cannot go with --ner-model, --ner-models, "
-                    + "--ner-types or --ner-policy");
+                    + "--ner-types, --ner-policy or --ner-min-margin");
         }
         if (modelSet != null && !models.isEmpty()) {
             throw new CommandLine.ParameterException(cl, "give --ner-model or --ner-models, not both");
@@ -67,7 +68,9 @@ final class NerOptions {
             throw new CommandLine.ParameterException(cl, "--ner-policy: " + e.getMessage());
         }
         try {
-            c = c.withMinMargin(minMargin);
+            if (minMargin != null) {
+                c = c.withMinMargin(minMargin);
+            }
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, "--ner-min-margin: " + e.getMessage());
         }
