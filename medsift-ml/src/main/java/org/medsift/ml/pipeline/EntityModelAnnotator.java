@@ -29,10 +29,11 @@ import org.medsift.vocab.Lexicon;
  * <h2>The rule</h2>
  * Model spans are collected model by model; a span that overlaps a span already taken from an earlier model is
  * dropped (the first model listed wins), as are spans of types not {@linkplain NerCombination#enabled enabled} and
- * spans that touch a section header ({@code MEDICATIONS:} names a section, not a drug). A model span with exactly the
- * span of a lexicon mention of a group its type is not compared with is dropped too: the lexicon has read that text
- * as something else ({@code RA} as rheumatoid arthritis after its context check; {@code Ca} as calcium the lab),
- * and a model trained on abstracts does not overrule that reading.
+ * spans that touch a section header ({@code MEDICATIONS:} names a section, not a drug). A model span inside (or with
+ * exactly the span of) a lexicon mention of a group its type is not compared with is dropped too: the lexicon has
+ * read that text as something else ({@code RA} as rheumatoid arthritis after its context check; {@code Ca} as
+ * calcium the lab; {@code creatinine} of {@code serum creatinine} as part of a lab test), and a model trained on
+ * abstracts does not overrule that reading.
  * Then each model span of type {@code T} is compared with the lexicon mentions whose semantic group is one of
  * {@code T}'s {@linkplain NerCombination.TypeRule#compared compared groups} (a DRUG model span is not compared
  * with an ANATOMY mention):
@@ -51,6 +52,11 @@ import org.medsift.vocab.Lexicon;
  *   takes <i>breast cancer</i>'s codes) with {@link MatchKind#MODEL}; {@code lexicon-wins} drops the model span;
  *   {@code union} keeps both.</li>
  * </ol>
+ * Before 2 and 3, the <b>margin filter</b>: a span of one word of letters (all lowercase or capitalized:
+ * {@code death}, {@code Dysplasia}; not a phrase, not a short form like {@code TSD}, not a name with digits or
+ * hyphens) that the lexicon cannot name as in 2 is dropped, and overrules nothing, when its {@linkplain
+ * ScoredSpan#margin margin} is below {@link NerCombination#minMargin} (default
+ * {@value NerCombination#DEFAULT_MIN_MARGIN}; docs/ml.md, "Model-only spans").
  * Lexicon mentions no model span touches are kept unchanged. Mentions come out sorted as the lexicon matcher sorts
  * them (start, longest first, confidence, concept id), with {@code firstToken}/{@code endToken} the tokens the span
  * starts and ends in.

@@ -19,7 +19,8 @@ import org.medsift.core.model.SemanticGroup;
  * FINDING). Any other type is OTHER and compared with nothing. The default policy is
  * {@link Policy#LEXICON_WINS} for every type: on notes the curated lexicon's multi-word names ({@code insulin
  * glargine}) are better bounded than a model trained on abstracts, and on BC5CDR development the two policies are
- * within one point of precision (docs/evaluation.md, "Default pipeline with the default model").
+ * within one point of precision (docs/evaluation.md, "Default pipeline with the default model"). Weak one-word
+ * model-only spans are filtered by {@link #minMargin}.
  */
 public final class NerCombination {
     /** What happens when a model span and a lexicon mention of a compared group overlap with different spans. */
@@ -67,7 +68,10 @@ public final class NerCombination {
 
     private static final Map<String, TypeRule> BUILT_IN = builtIn();
 
-    /** The default {@link #minMargin}. */
+    /**
+     * The default {@link #minMargin}: chosen on NCBI-disease train and LCT batches 1-10 with held-out models
+     * (docs/ml.md, "Model-only spans: the margin filter").
+     */
     public static final double DEFAULT_MIN_MARGIN = 120;
 
     private final Map<String, TypeRule> rules;
@@ -133,7 +137,8 @@ public final class NerCombination {
 
     /**
      * The smallest {@linkplain org.medsift.ml.ner.ScoredSpan#margin margin} a model span of {@code type} needs to be
-     * added when the lexicon did not also find it.
+     * added when the lexicon did not also find it, it is one bare word and the lexicon cannot name it (the filter of
+     * {@link EntityModelAnnotator}). The same for every type.
      */
     public double minMargin(String type) {
         return minMargin;
