@@ -1,7 +1,9 @@
 package org.medsift.ml.ner;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.medsift.core.text.Text;
 import org.medsift.ml.corpus.EntitySpan;
 
@@ -16,11 +18,19 @@ public interface EntityTagger {
      */
     default List<ScoredSpan> tagScored(Text text) {
         List<EntitySpan> spans = tag(text);
-        List<ScoredSpan> out = new java.util.ArrayList<>(spans.size());
+        List<ScoredSpan> out = new ArrayList<>(spans.size());
         for (EntitySpan s : spans) {
             out.add(new ScoredSpan(s, Double.POSITIVE_INFINITY));
         }
         return out;
+    }
+
+    /**
+     * {@link #tagScored(Text)}, computing margins only for the spans {@code wanted} accepts (the others get
+     * {@link Double#POSITIVE_INFINITY}): a tagger may skip the work for sentences without such a span.
+     */
+    default List<ScoredSpan> tagScored(Text text, Predicate<EntitySpan> wanted) {
+        return tagScored(text);
     }
 
     /** The types this tagger can return. */

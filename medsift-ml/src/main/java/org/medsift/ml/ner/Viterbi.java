@@ -77,10 +77,10 @@ final class Viterbi {
     /**
      * Fills {@code after[i * L + l]}: the best score of units {@code i+1..n-1} when unit {@code i} has label
      * {@code l} (transitions and emissions after {@code i}; minus infinity where no allowed completion exists).
-     * {@code emission} must hold {@link #emissions} of the sentence.
+     * {@code emission} must hold {@link #emissions} of the sentence; {@code allowed} is {@link Labels#table}.
      */
-    static void backward(int n, float[] trans, int labels, int width, float[] emission, float[] after) {
-        boolean[] allowed = Labels.table(labels, width);
+    static void backward(int n, float[] trans, int labels, int width, boolean[] allowed, float[] emission,
+            float[] after) {
         for (int l = 0; l < labels; l++) {
             after[(n - 1) * labels + l] = Labels.open(l, width) ? Float.NEGATIVE_INFINITY : 0f;
         }
@@ -105,9 +105,8 @@ final class Viterbi {
      * free: the forward scores {@code score} of {@link #decode} up to {@code first - 1}, {@code O} through
      * {@code last}, then {@code after} ({@link #backward}) from {@code last}.
      */
-    static float bestOutside(int first, int last, float[] trans, int labels, int width, float[] emission,
+    static float bestOutside(int first, int last, float[] trans, int labels, boolean[] allowed, float[] emission,
             float[] score, float[] after) {
-        boolean[] allowed = Labels.table(labels, width);
         float v;
         if (first == 0) {
             v = trans[labels * labels];

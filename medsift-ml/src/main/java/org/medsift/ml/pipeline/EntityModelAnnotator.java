@@ -233,7 +233,9 @@ public final class EntityModelAnnotator implements Annotator {
         List<ModelSpan> out = new ArrayList<>();
         for (NamedTagger t : taggers) {
             int before = out.size();
-            for (ScoredSpan ss : t.tagger().tagScored(text)) {
+            // margins are needed only where the filter may apply
+            for (ScoredSpan ss : t.tagger().tagScored(text,
+                    s -> bareWord(text.content().substring(s.start(), s.end())))) {
                 EntitySpan s = ss.span();
                 if (combination.enabled(s.type()) && !inHeader(s, sections) && !overlapsTaken(out, before, s)) {
                     out.add(new ModelSpan(s, t.name(), ss.margin()));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.medsift.core.pipeline.Annotator;
 import org.medsift.core.pipeline.Pipeline;
 import org.medsift.core.pipeline.PipelineConfigurationException;
@@ -69,8 +70,13 @@ public final class NerPipelines {
 
         @Override
         public List<ScoredSpan> tagScored(Text text) {
+            return tagScored(text, s -> true);
+        }
+
+        @Override
+        public List<ScoredSpan> tagScored(Text text, Predicate<EntitySpan> wanted) {
             List<ScoredSpan> out = new ArrayList<>();
-            for (ScoredSpan s : tagger.tagScored(text)) {
+            for (ScoredSpan s : tagger.tagScored(text, s -> types.contains(s.type()) && wanted.test(s))) {
                 if (types.contains(s.span().type())) {
                     out.add(s);
                 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.medsift.core.text.Text;
 import org.medsift.ml.corpus.EntitySpan;
@@ -76,8 +77,17 @@ class ViterbiMarginTest {
         String[] typeNames = {"Chemical", "Disease"};
         List<EntitySpan> spans = new ArrayList<>();
         List<ScoredSpan> scored = new ArrayList<>();
-        NerTagger.decodeInto(s, w, trans, typeNames, width, spans, scored);
+        NerTagger.decodeInto(s, w, trans, typeNames, width, spans, scored, x -> true);
         assertEquals(spans.size(), scored.size());
+        // margins only where asked: the others are infinite, the spans the same
+        List<ScoredSpan> some = new ArrayList<>();
+        NerTagger.decodeInto(s, w, trans, typeNames, width, new ArrayList<>(), some, x -> x.start() == 0);
+        assertEquals(scored.size(), some.size());
+        for (int i = 0; i < some.size(); i++) {
+            assertEquals(scored.get(i).span(), some.get(i).span());
+            assertEquals(some.get(i).span().start() == 0 ? scored.get(i).margin() : Double.POSITIVE_INFINITY,
+                    some.get(i).margin(), 1e-9);
+        }
 
         float[] emission = new float[n * labels];
         Viterbi.emissions(s, w, labels, emission);
@@ -119,8 +129,8 @@ class ViterbiMarginTest {
             }
 
             @Override
-            public java.util.Set<String> types() {
-                return java.util.Set.of("Chemical");
+            public Set<String> types() {
+                return Set.of("Chemical");
             }
         };
         List<ScoredSpan> s = fixed.tagScored(Text.of("t", "abc def"));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -225,7 +226,7 @@ class EntityModelAnnotatorTest {
         List<ConceptMention> off = run(false, NerCombination.defaults().withMinMargin(0), t, tagger);
         assertTrue(has(off, t, "zorblatinib") && has(off, t, "Zorvexa"), "margin 0 keeps every span");
 
-        Map<String, Double> strong = new java.util.HashMap<>(margins);
+        Map<String, Double> strong = new HashMap<>(margins);
         strong.put("zorblatinib", NerCombination.DEFAULT_MIN_MARGIN);
         List<ConceptMention> kept = run(false, NerCombination.defaults(), t,
                 List.of(new NamedTagger("fake", new ScoredPhraseTagger(types, strong))));
