@@ -40,11 +40,17 @@ final class NerOptions {
             + "(Disease=lexicon-wins) or for all (union).")
     String policy;
 
+    @Option(names = "--ner-min-margin", paramLabel = "SCORE", description = "The smallest model score margin a "
+            + "one-word model span the lexicon cannot name needs to be kept (0 keeps all; default 120; docs/ml.md, "
+            + "\"Model-only spans\").")
+    Double minMargin;
+
     /** Applies the options to {@code b}. */
     void apply(CommandLine cl, Extraction.Builder b) throws IOException {
-        if (noModel && (!models.isEmpty() || modelSet != null || types != null || policy != null)) {
+        if (noModel && (!models.isEmpty() || modelSet != null || types != null || policy != null
+                || minMargin != null)) {
             throw new CommandLine.ParameterException(cl, "--no-ner-model cannot go with --ner-model, --ner-models, "
-                    + "--ner-types or --ner-policy");
+                    + "--ner-types, --ner-policy or --ner-min-margin");
         }
         if (modelSet != null && !models.isEmpty()) {
             throw new CommandLine.ParameterException(cl, "give --ner-model or --ner-models, not both");
@@ -60,6 +66,13 @@ final class NerOptions {
             }
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, "--ner-policy: " + e.getMessage());
+        }
+        try {
+            if (minMargin != null) {
+                c = c.withMinMargin(minMargin);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, "--ner-min-margin: " + e.getMessage());
         }
         if (types != null) {
             if (NerCombination.parseTypes(types).isEmpty()) {

@@ -76,6 +76,13 @@ class TrainNerCommandTest {
         CliRunner.Result both = CliRunner.run("eval", "ner", "--pipeline", "--no-ner-model", "--ner-types",
                 "Chemical", "--gold", SMALL.toString(), "--format", "pubtator");
         assertEquals(ExitCodes.USAGE, both.exitCode());
+        CliRunner.Result margin = CliRunner.run("eval", "ner", "--pipeline", "--ner-min-margin", "-3", "--gold",
+                SMALL.toString(), "--format", "pubtator");
+        assertEquals(ExitCodes.USAGE, margin.exitCode());
+        assertTrue(margin.err().contains("--ner-min-margin") && margin.err().contains("-3"), margin.err());
+        CliRunner.Result noModelMargin = CliRunner.run("eval", "ner", "--pipeline", "--no-ner-model",
+                "--ner-min-margin", "0", "--gold", SMALL.toString(), "--format", "pubtator");
+        assertEquals(ExitCodes.USAGE, noModelMargin.exitCode());
     }
 
     @Test

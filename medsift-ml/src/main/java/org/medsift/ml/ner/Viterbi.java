@@ -73,4 +73,55 @@ final class Viterbi {
             out[i - 1] = back[i * labels + out[i]];
         }
     }
+
+    /**
+     * Fills {@code after[i * L + l]}: the best score of units {@code i+1..n-1} when unit {@code i} has label
+     * {@code l} (transitions and emissions after {@code i}; minus infinity where no allowed completion exists).
+     * {@code emission} must hold {@link #emissions} of the sentence; {@code allowed} is {@link Labels#table}.
+     */
+    static void backward(int n, float[] trans, int labels, int width, boolean[] allowed, float[] emission,
+            float[] after) {
+        for (int l = 0; l < labels; l++) {
+            after[(n - 1) * labels + l] = Labels.open(l, width) ? Float.NEGATIVE_INFINITY : 0f;
+        }
+        for (int i = n - 2; i >= 0; i--) {
+            for (int l = 0; l < labels; l++) {
+                float best = Float.NEGATIVE_INFINITY;
+                for (int q = 0; q < labels; q++) {
+                    if (allowed[l * labels + q]) {
+                        float v = trans[l * labels + q] + emission[(i + 1) * labels + q] + after[(i + 1) * labels + q];
+                        if (v > best) {
+                            best = v;
+                        }
+                    }
+                }
+                after[i * labels + l] = best;
+            }
+        }
+    }
+
+    /**
+     * The best score of a labelling in which units {@code first..last} are all {@code O} (label 0), the other units
+     * free: the forward scores {@code score} of {@link #decode} up to {@code first - 1}, {@code O} through
+     * {@code last}, then {@code after} ({@link #backward}) from {@code last}.
+     */
+    static float bestOutside(int first, int last, float[] trans, int labels, boolean[] allowed, float[] emission,
+            float[] score, float[] after) {
+        float v;
+        if (first == 0) {
+            v = trans[labels * labels];
+        } else {
+            v = Float.NEGATIVE_INFINITY;
+            for (int p = 0; p < labels; p++) {
+                if (allowed[p * labels]) {
+                    v = Math.max(v, score[(first - 1) * labels + p] + trans[p * labels]);
+                }
+            }
+        }
+        v += emission[first * labels];
+        for (int i = first + 1; i <= last; i++) {
+            v += trans[0] + emission[i * labels];
+        }
+        return v + after[last * labels];
+    }
 }

@@ -18,6 +18,7 @@ import org.medsift.core.text.Text;
 import org.medsift.core.text.TokenTable;
 import org.medsift.ml.corpus.EntitySpan;
 import org.medsift.ml.ner.EntityTagger;
+import org.medsift.ml.ner.ScoredSpan;
 import org.medsift.nlp.dictionary.LexiconMatcher;
 import org.medsift.nlp.pipeline.ClinicalPipeline;
 import org.medsift.vocab.Lexicon;
@@ -28,10 +29,11 @@ import org.medsift.vocab.Lexicon;
  * <h2>The rule</h2>
  * Model spans are collected model by model; a span that overlaps a span already taken from an earlier model is
  * dropped (the first model listed wins), as are spans of types not {@linkplain NerCombination#enabled enabled} and
- * spans that touch a section header ({@code MEDICATIONS:} names a section, not a drug). A model span with exactly the
- * span of a lexicon mention of a group its type is not compared with is dropped too: the lexicon has read that text
- * as something else ({@code RA} as rheumatoid arthritis after its context check; {@code Ca} as calcium the lab),
- * and a model trained on abstracts does not overrule that reading.
+ * spans that touch a section header ({@code MEDICATIONS:} names a section, not a drug). A model span inside (or with
+ * exactly the span of) a lexicon mention of a group its type is not compared with is dropped too: the lexicon has
+ * read that text as something else ({@code RA} as rheumatoid arthritis after its context check; {@code Ca} as
+ * calcium the lab; {@code creatinine} of {@code serum creatinine} as part of a lab test), and a model trained on
+ * abstracts does not overrule that reading.
  * Then each model span of type {@code T} is compared with the lexicon mentions whose semantic group is one of
  * {@code T}'s {@linkplain NerCombination.TypeRule#compared compared groups} (a DRUG model span is not compared
  * with an ANATOMY mention):
@@ -50,6 +52,11 @@ import org.medsift.vocab.Lexicon;
  *   takes <i>breast cancer</i>'s codes) with {@link MatchKind#MODEL}; {@code lexicon-wins} drops the model span;
  *   {@code union} keeps both.</li>
  * </ol>
+ * Before 2 and 3, the <b>margin filter</b>: a span of one word of letters (all lowercase or capitalized:
+ * {@code death}, {@code Dysplasia}; not a phrase, not a short form like {@code TSD}, not a name with digits or
+ * hyphens) that the lexicon cannot name as in 2 is dropped, and overrules nothing, when its {@linkplain
+ * ScoredSpan#margin margin} is below {@link NerCombination#minMargin} (default
+ * {@value NerCombination#DEFAULT_MIN_MARGIN}; docs/ml.md, "Model-only spans").
  * Lexicon mentions no model span touches are kept unchanged. Mentions come out sorted as the lexicon matcher sorts
  * them (start, longest first, confidence, concept id), with {@code firstToken}/{@code endToken} the tokens the span
  * starts and ends in.
@@ -145,7 +152,7 @@ public final class EntityModelAnnotator implements Annotator {
             for (int i = from; i < lexicon.size() && lexicon.get(i).start() < s.end(); i++) {
                 ConceptMention m = lexicon.get(i);
                 if (!rule.compared().contains(m.group())) {
-                    otherReading |= m.start() == s.start() && m.end() == s.end();
+                    otherReading |= m.start() <= s.start() && m.end() >= s.end();
                     continue;
                 }
                 if (m.end() <= s.start()) {
@@ -160,17 +167,21 @@ public final class EntityModelAnnotator implements Annotator {
                     conflict = true;
                 }
             }
-            if (agreed || otherReading) {
+            if (agreed || otherReading || conflict && rule.policy() == NerCombination.Policy.LEXICON_WINS) {
                 continue;
             }
+            String covered = text.content().substring(s.start(), s.end());
+            ConceptMention named = name(covered, rule);
+            if (named == null && bareWord(covered) && ms.margin < combination.minMargin(s.type())) {
+                continue; // a weak one-word span the lexicon does not know: not added, and it overrules nothing
+            }
             if (!conflict) {
-                added.add(mention(text, tokens, ms, rule, null));
+                added.add(mention(text, tokens, ms, named, rule, null));
                 continue;
             }
             switch (rule.policy()) {
-                case LEXICON_WINS -> {
-                }
-                case UNION -> added.add(mention(text, tokens, ms, rule, null));
+                case LEXICON_WINS -> throw new IllegalStateException("lexicon-wins conflicts are skipped above");
+                case UNION -> added.add(mention(text, tokens, ms, named, rule, null));
                 case MODEL_WINS -> {
                     ConceptMention inside = null;
                     for (int i = from; i < lexicon.size() && lexicon.get(i).start() < s.end(); i++) {
@@ -183,7 +194,7 @@ public final class EntityModelAnnotator implements Annotator {
                             kept[i] = null;
                         }
                     }
-                    added.add(mention(text, tokens, ms, rule, inside));
+                    added.add(mention(text, tokens, ms, named, rule, inside));
                 }
                 default -> throw new IllegalStateException("unknown policy " + rule.policy());
             }
@@ -199,16 +210,35 @@ public final class EntityModelAnnotator implements Annotator {
         doc.put(Layers.CONCEPTS, List.copyOf(out));
     }
 
-    private record ModelSpan(EntitySpan span, String model) {
+    /**
+     * One word of letters, all lowercase or capitalized ({@code death}, {@code Bleeding}): not a phrase, not a short
+     * form ({@code TSD}), not a name with digits or hyphens ({@code ACE-2}).
+     */
+    static boolean bareWord(String s) {
+        if (s.isEmpty() || !Character.isLetter(s.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            if (!Character.isLowerCase(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private record ModelSpan(EntitySpan span, String model, double margin) {
     }
 
     private List<ModelSpan> modelSpans(Text text, List<Section> sections) {
         List<ModelSpan> out = new ArrayList<>();
         for (NamedTagger t : taggers) {
             int before = out.size();
-            for (EntitySpan s : t.tagger().tag(text)) {
+            // margins are needed only where the filter may apply
+            for (ScoredSpan ss : t.tagger().tagScored(text,
+                    s -> bareWord(text.content().substring(s.start(), s.end())))) {
+                EntitySpan s = ss.span();
                 if (combination.enabled(s.type()) && !inHeader(s, sections) && !overlapsTaken(out, before, s)) {
-                    out.add(new ModelSpan(s, t.name()));
+                    out.add(new ModelSpan(s, t.name(), ss.margin()));
                 }
             }
             out.sort(Comparator.comparing(ModelSpan::span));
@@ -271,8 +301,8 @@ public final class EntityModelAnnotator implements Annotator {
     }
 
     /** A mention for a model span: named through the lexicon, else {@code fallback}'s concept, else model-only. */
-    private ConceptMention mention(Text text, TokenTable tokens, ModelSpan ms, NerCombination.TypeRule rule,
-            ConceptMention fallback) {
+    private ConceptMention mention(Text text, TokenTable tokens, ModelSpan ms, ConceptMention named,
+            NerCombination.TypeRule rule, ConceptMention fallback) {
         EntitySpan s = ms.span;
         int first = tokens.tokenAtOrAfter(s.start());
         int last = Math.max(first, tokens.tokenAtOrAfter(s.end() - 1));
@@ -283,7 +313,6 @@ public final class EntityModelAnnotator implements Annotator {
         last = Math.min(last, tokens.size() - 1);
         String covered = text.content().substring(s.start(), s.end());
         String source = "ner:" + ms.model;
-        ConceptMention named = name(covered, rule);
         if (named != null) {
             return new ConceptMention(s.start(), s.end(), first, last + 1, named.conceptId(), named.preferredName(),
                     named.group(), named.codes(), named.matchedTerm(), named.matchKind(), named.confidence(),

@@ -19,7 +19,8 @@ import org.medsift.core.model.SemanticGroup;
  * FINDING). Any other type is OTHER and compared with nothing. The default policy is
  * {@link Policy#LEXICON_WINS} for every type: on notes the curated lexicon's multi-word names ({@code insulin
  * glargine}) are better bounded than a model trained on abstracts, and on BC5CDR development the two policies are
- * within one point of precision (docs/evaluation.md, "Default pipeline with the default model").
+ * within one point of precision (docs/evaluation.md, "Default pipeline with the default model"). Weak one-word
+ * model-only spans are filtered by {@link #minMargin}.
  */
 public final class NerCombination {
     /** What happens when a model span and a lexicon mention of a compared group overlap with different spans. */
@@ -67,12 +68,20 @@ public final class NerCombination {
 
     private static final Map<String, TypeRule> BUILT_IN = builtIn();
 
+    /**
+     * The default {@link #minMargin}: chosen on NCBI-disease train and LCT batches 1-10 with held-out models
+     * (docs/ml.md, "Model-only spans: the margin filter").
+     */
+    public static final double DEFAULT_MIN_MARGIN = 120;
+
     private final Map<String, TypeRule> rules;
     private final Set<String> enabled;
+    private final double minMargin;
 
-    private NerCombination(Map<String, TypeRule> rules, Set<String> enabled) {
+    private NerCombination(Map<String, TypeRule> rules, Set<String> enabled, double minMargin) {
         this.rules = Map.copyOf(rules);
         this.enabled = enabled == null ? null : Set.copyOf(enabled);
+        this.minMargin = minMargin;
     }
 
     private static Map<String, TypeRule> builtIn() {
@@ -94,7 +103,7 @@ public final class NerCombination {
 
     /** Built-in rules, every type of the models enabled. */
     public static NerCombination defaults() {
-        return new NerCombination(BUILT_IN, null);
+        return new NerCombination(BUILT_IN, null, DEFAULT_MIN_MARGIN);
     }
 
     /** The rule of {@code type}: configured, built in, or OTHER compared with nothing under the default policy. */
@@ -115,7 +124,7 @@ public final class NerCombination {
 
     /** These settings using only model spans of {@code types}. */
     public NerCombination withTypes(Set<String> types) {
-        return new NerCombination(rules, new LinkedHashSet<>(types));
+        return new NerCombination(rules, new LinkedHashSet<>(types), minMargin);
     }
 
     /** These settings with {@code policy} for {@code type}. */
@@ -123,7 +132,28 @@ public final class NerCombination {
         Map<String, TypeRule> m = new LinkedHashMap<>(rules);
         TypeRule r = rule(type);
         m.put(type, new TypeRule(r.group(), r.compared(), policy));
-        return new NerCombination(m, enabled);
+        return new NerCombination(m, enabled, minMargin);
+    }
+
+    /**
+     * The smallest {@linkplain org.medsift.ml.ner.ScoredSpan#margin margin} a model span of {@code type} needs to be
+     * added when the lexicon did not also find it, it is one bare word and the lexicon cannot name it (the filter of
+     * {@link EntityModelAnnotator}). The same for every type.
+     */
+    public double minMargin(String type) {
+        return minMargin;
+    }
+
+    /**
+     * These settings with {@code margin} as the {@link #minMargin}; 0 keeps every model span.
+     *
+     * @throws IllegalArgumentException when {@code margin} is negative or not a number
+     */
+    public NerCombination withMinMargin(double margin) {
+        if (!(margin >= 0)) {
+            throw new IllegalArgumentException("minimum margin must be a number >= 0, found " + margin);
+        }
+        return new NerCombination(rules, enabled, margin);
     }
 
     /** These settings with {@code policy} for every built-in or configured type. */

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.medsift.core.pipeline.Annotator;
 import org.medsift.core.pipeline.Pipeline;
 import org.medsift.core.pipeline.PipelineConfigurationException;
 import org.medsift.core.text.Text;
 import org.medsift.ml.corpus.EntitySpan;
 import org.medsift.ml.ner.EntityTagger;
+import org.medsift.ml.ner.ScoredSpan;
 import org.medsift.ml.pipeline.DefaultNerModels.NamedModel;
 import org.medsift.nlp.dictionary.LexiconMatcher;
 import org.medsift.vocab.Lexicon;
@@ -60,6 +62,22 @@ public final class NerPipelines {
             List<EntitySpan> out = new ArrayList<>();
             for (EntitySpan s : tagger.tag(text)) {
                 if (types.contains(s.type())) {
+                    out.add(s);
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public List<ScoredSpan> tagScored(Text text) {
+            return tagScored(text, s -> true);
+        }
+
+        @Override
+        public List<ScoredSpan> tagScored(Text text, Predicate<EntitySpan> wanted) {
+            List<ScoredSpan> out = new ArrayList<>();
+            for (ScoredSpan s : tagger.tagScored(text, s -> types.contains(s.type()) && wanted.test(s))) {
+                if (types.contains(s.span().type())) {
                     out.add(s);
                 }
             }

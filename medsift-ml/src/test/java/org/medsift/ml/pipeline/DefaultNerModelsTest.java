@@ -1,6 +1,7 @@
 package org.medsift.ml.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import org.medsift.lexicon.DefaultLexicon;
 import org.medsift.ml.corpus.EntitySpan;
 import org.medsift.ml.ner.NerModel;
 import org.medsift.ml.ner.NerTagger;
+import org.medsift.ml.ner.ScoredSpan;
 import org.medsift.ml.pipeline.DefaultNerModels.NamedModel;
 import org.medsift.nlp.dictionary.LexiconMatcher;
 import org.medsift.nlp.pipeline.ClinicalPipeline;
@@ -45,6 +47,9 @@ class DefaultNerModelsTest {
                 && s.substring(e.start(), e.end()).contains("cisplatin")), spans.toString());
         assertTrue(spans.stream().anyMatch(e -> e.type().equals("Disease")
                 && s.substring(e.start(), e.end()).contains("renal failure")), spans.toString());
+        List<ScoredSpan> scored = tagger.tagScored(Text.of("s", s));
+        assertEquals(spans, scored.stream().map(ScoredSpan::span).toList(), "scoring changes no span");
+        assertTrue(scored.stream().allMatch(x -> x.margin() > 0 && Double.isFinite(x.margin())), scored.toString());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.medsift.core.text.Text;
 import org.medsift.lexicon.DefaultLexicon;
 import org.medsift.ml.corpus.EntitySpan;
 import org.medsift.ml.ner.EntityTagger;
+import org.medsift.ml.ner.ScoredSpan;
 import org.medsift.ml.pipeline.EntityModelAnnotator.NamedTagger;
 import org.medsift.nlp.dictionary.LexiconMatcher;
 import org.medsift.nlp.pipeline.ClinicalPipeline;
@@ -47,6 +49,28 @@ class EntityModelAnnotatorTest {
                 }
             }
             out.sort(null);
+            return out;
+        }
+
+        @Override
+        public Set<String> types() {
+            return new LinkedHashSet<>(phrases.values());
+        }
+    }
+
+    /** Tags every occurrence of the given phrases with their types and the given margins. */
+    record ScoredPhraseTagger(Map<String, String> phrases, Map<String, Double> margins) implements EntityTagger {
+        @Override
+        public List<EntitySpan> tag(Text text) {
+            return new PhraseTagger(phrases).tag(text);
+        }
+
+        @Override
+        public List<ScoredSpan> tagScored(Text text) {
+            List<ScoredSpan> out = new ArrayList<>();
+            for (EntitySpan s : tag(text)) {
+                out.add(new ScoredSpan(s, margins.get(text.content().substring(s.start(), s.end()))));
+            }
             return out;
         }
 
@@ -176,6 +200,71 @@ class EntityModelAnnotatorTest {
         assertEquals(before, same, "the lexicon's reading of exactly that text stands");
     }
 
+    private static boolean has(List<ConceptMention> ms, String text, String covered) {
+        return ms.stream().anyMatch(m -> text.substring(m.start(), m.end()).equals(covered));
+    }
+
+    @Test
+    void weakOneWordModelOnlySpanTheLexiconCannotNameIsDropped() {
+        String t = "Started zorblatinib and Zorvexa for florid zorbitis, ZRB-2 and ZRB; aspirin too.";
+        Map<String, String> types = Map.of("zorblatinib", "Chemical", "Zorvexa", "Chemical",
+                "florid zorbitis", "Disease", "ZRB-2", "Chemical", "ZRB", "Chemical", "aspirin", "Chemical");
+        double weak = NerCombination.DEFAULT_MIN_MARGIN / 2;
+        Map<String, Double> margins = Map.of("zorblatinib", weak, "Zorvexa", weak, "florid zorbitis", weak,
+                "ZRB-2", weak, "ZRB", weak, "aspirin", weak);
+        List<NamedTagger> tagger = List.of(new NamedTagger("fake", new ScoredPhraseTagger(types, margins)));
+
+        List<ConceptMention> ms = run(false, NerCombination.defaults(), t, tagger);
+        assertFalse(has(ms, t, "zorblatinib"), "one lowercase word, unknown to the lexicon, weak: dropped");
+        assertFalse(has(ms, t, "Zorvexa"), "one capitalized word, unknown to the lexicon, weak: dropped");
+        assertTrue(has(ms, t, "florid zorbitis"), "a phrase needs no margin");
+        assertTrue(has(ms, t, "ZRB-2"), "a name with digits needs no margin");
+        assertTrue(has(ms, t, "ZRB"), "a short form needs no margin");
+        ConceptMention aspirin = at(ms, t, "aspirin");
+        assertTrue(aspirin.source().startsWith("ner:fake+lexicon:"), "named through the lexicon: kept");
+
+        List<ConceptMention> off = run(false, NerCombination.defaults().withMinMargin(0), t, tagger);
+        assertTrue(has(off, t, "zorblatinib") && has(off, t, "Zorvexa"), "margin 0 keeps every span");
+
+        Map<String, Double> strong = new HashMap<>(margins);
+        strong.put("zorblatinib", NerCombination.DEFAULT_MIN_MARGIN);
+        List<ConceptMention> kept = run(false, NerCombination.defaults(), t,
+                List.of(new NamedTagger("fake", new ScoredPhraseTagger(types, strong))));
+        assertTrue(has(kept, t, "zorblatinib"), "a margin at the threshold is enough");
+        assertFalse(has(kept, t, "Zorvexa"));
+    }
+
+    @Test
+    void weakModelSpanInConflictDoesNotOverruleTheLexicon() {
+        String t = "Known congestive heart failure since 2019.";
+        NerCombination modelWins = NerCombination.defaults().withPolicies("Disease=model-wins");
+        List<ConceptMention> lexicon = run(true, modelWins, t, Map.of());
+        assertTrue(has(lexicon, t, "congestive heart failure"), lexicon.toString());
+        List<ConceptMention> strong = run(true, modelWins, t, Map.of("congestive", "Disease"));
+        assertTrue(has(strong, t, "congestive") && !has(strong, t, "congestive heart failure"),
+                "a model span the filter keeps wins the conflict: " + strong);
+        List<ConceptMention> weak = run(true, modelWins, t, List.of(new NamedTagger("fake",
+                new ScoredPhraseTagger(Map.of("congestive", "Disease"), Map.of("congestive", 1.0)))));
+        assertEquals(lexicon, weak);
+    }
+
+    @Test
+    void modelSpanInsideALongerLexiconMentionOfAnotherGroupIsDropped() {
+        String t = "Serum creatinine was 1.4 mg/dL.";
+        List<ConceptMention> lexicon = run(true, NerCombination.defaults(), t, Map.of());
+        int at = t.indexOf("creatinine");
+        ConceptMention lab = lexicon.stream().filter(m -> m.start() <= at && m.end() >= at + "creatinine".length()
+                && m.end() - m.start() > "creatinine".length()).findFirst().orElseThrow(
+                        () -> new AssertionError("the lexicon should read a lab test around creatinine: " + lexicon));
+        assertFalse(NerCombination.defaults().rule("Chemical").compared().contains(lab.group()), lab.toString());
+        List<ConceptMention> withModel = run(true, NerCombination.defaults(), t, Map.of("creatinine", "Chemical"));
+        assertEquals(lexicon, withModel, "the lexicon read 'creatinine' as part of " + lab.preferredName());
+        // the same word alone is the model's to add
+        String alone = "Given creatinine supplements.";
+        assertTrue(has(run(true, NerCombination.defaults(), alone, Map.of("creatinine", "Chemical")), alone,
+                "creatinine"));
+    }
+
     @Test
     void onlyEnabledTypesRunAndTheFirstModelWinsOverlaps() {
         String t = "Given aspirin for asthma.";
@@ -198,6 +287,10 @@ class EntityModelAnnotatorTest {
         assertTrue(e.getMessage().contains("'model-first'") && e.getMessage().contains("lexicon-wins"),
                 e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> NerCombination.defaults().withPolicies("=union"));
+        IllegalArgumentException m = assertThrows(IllegalArgumentException.class,
+                () -> NerCombination.defaults().withMinMargin(-1));
+        assertTrue(m.getMessage().contains("-1"), m.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> NerCombination.defaults().withMinMargin(Double.NaN));
         PipelineConfigurationException p = assertThrows(PipelineConfigurationException.class,
                 () -> NerPipelines.afterLexicon(ClinicalPipeline.textStages(), new EntityModelAnnotator(
                         List.of(new NamedTagger("x", new PhraseTagger(Map.of()))), NerCombination.defaults(), LEX)));
