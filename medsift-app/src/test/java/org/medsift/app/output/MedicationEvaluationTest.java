@@ -144,8 +144,8 @@ class MedicationEvaluationTest {
                 qualitativeLinked, qualitativeDrugFound);
         misses.forEach(m -> System.out.println("  miss: " + m));
         assertTrue(numeric > 0);
-        // floor a little under the 53 of 60 (0.883) reached (docs/evaluation.md); issue 4's target is 90%
+        // under the 54 of 60 (0.900) of the default pipeline (docs/evaluation.md): losing one pair fails
         double rate = (double) linked / numeric;
-        assertTrue(rate >= 0.87, () -> String.format("ADE numeric dose linking fell to %.3f; misses: %s", rate, misses));
+        assertTrue(rate >= 0.89, () -> String.format("ADE numeric dose linking fell to %.3f; misses: %s", rate, misses));
     }
 }

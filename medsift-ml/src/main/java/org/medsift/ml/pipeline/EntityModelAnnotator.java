@@ -52,7 +52,8 @@ import org.medsift.vocab.Lexicon;
  *   takes <i>breast cancer</i>'s codes) with {@link MatchKind#MODEL}; {@code lexicon-wins} drops the model span;
  *   {@code union} keeps both.</li>
  * </ol>
- * Before 2 and 3, the <b>margin filter</b>: a span of one word of letters (all lowercase or capitalized:
+ * Model spans without a letter (a table rule such as {@code |----|---|}, a number) and spans inside a section
+ * header are dropped first. Before 2 and 3, the <b>margin filter</b>: a span of one word of letters (all lowercase or capitalized:
  * {@code death}, {@code Dysplasia}; not a phrase, not a short form like {@code TSD}, not a name with digits or
  * hyphens) that the lexicon cannot name as in 2 is dropped, and overrules nothing, when its {@linkplain
  * ScoredSpan#margin margin} is below {@link NerCombination#minMargin} (default
@@ -237,13 +238,24 @@ public final class EntityModelAnnotator implements Annotator {
             for (ScoredSpan ss : t.tagger().tagScored(text,
                     s -> bareWord(text.content().substring(s.start(), s.end())))) {
                 EntitySpan s = ss.span();
-                if (combination.enabled(s.type()) && !inHeader(s, sections) && !overlapsTaken(out, before, s)) {
+                if (combination.enabled(s.type()) && hasLetter(text.content(), s) && !inHeader(s, sections)
+                        && !overlapsTaken(out, before, s)) {
                     out.add(new ModelSpan(s, t.name(), ss.margin()));
                 }
             }
             out.sort(Comparator.comparing(ModelSpan::span));
         }
         return out;
+    }
+
+    /** Whether the span holds a letter: one without (a table rule, a number) names nothing. */
+    private static boolean hasLetter(String text, EntitySpan s) {
+        for (int i = s.start(); i < s.end(); i++) {
+            if (Character.isLetter(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -137,6 +137,14 @@ class EntityModelAnnotatorTest {
     }
 
     @Test
+    void aModelSpanWithoutALetterIsDropped() {
+        String t = "| Na | 138 |\n|----|-----|\nGiven aspirin daily.";
+        List<ConceptMention> ms = run(false, NerCombination.defaults(), t,
+                Map.of("|----|-----|", "Chemical", "138", "Chemical", "aspirin", "Chemical"));
+        assertEquals(List.of("aspirin"), ms.stream().map(m -> t.substring(m.start(), m.end())).toList());
+    }
+
+    @Test
     void modelOnlySpanIsNamedThroughTheLexiconWhenATermCoversIt() {
         String t = "Given aspirin daily.";
         ConceptMention lexicon = at(run(true, NerCombination.defaults(), t, Map.of()), t, "aspirin");
