@@ -22,6 +22,8 @@ import org.medsift.ml.ner.ScoredSpan;
 import org.medsift.nlp.dictionary.LexiconMatcher;
 import org.medsift.nlp.pipeline.ClinicalPipeline;
 import org.medsift.vocab.Lexicon;
+import org.medsift.vocab.TermKind;
+import org.medsift.vocab.TermNormalizer;
 
 /**
  * Runs learned entity models after the lexicon matcher and merges their spans into {@link Layers#CONCEPTS}.
@@ -88,6 +90,7 @@ public final class EntityModelAnnotator implements Annotator {
     private final List<NamedTagger> taggers;
     private final NerCombination combination;
     private final Pipeline lookup;
+    private final Lexicon lexicon;
 
     /**
      * @param taggers     the models, in precedence order (an earlier model's span wins over an overlapping later one)
@@ -101,6 +104,7 @@ public final class EntityModelAnnotator implements Annotator {
         this.taggers = List.copyOf(taggers);
         this.combination = combination;
         this.lookup = ClinicalPipeline.textStages().add(new LexiconMatcher(lexicon)).build();
+        this.lexicon = lexicon;
     }
 
     /** The models, in precedence order. */
@@ -173,6 +177,9 @@ public final class EntityModelAnnotator implements Annotator {
             }
             String covered = text.content().substring(s.start(), s.end());
             ConceptMention named = name(covered, rule);
+            if (named == null && ambiguousShortForm(covered)) {
+                continue; // the lexicon's context gate has decided this short form (RA of "96% on RA"): not overruled
+            }
             if (named == null && bareWord(covered) && ms.margin < combination.minMargin(s.type())) {
                 continue; // a weak one-word span the lexicon does not know: not added, and it overrules nothing
             }
@@ -246,6 +253,35 @@ public final class EntityModelAnnotator implements Annotator {
             out.sort(Comparator.comparing(ModelSpan::span));
         }
         return out;
+    }
+
+    /**
+     * Whether {@code covered} is one word of letters and digits, at most 6 long, that the lexicon holds as an
+     * {@link TermKind#AMBIGUOUS} short form ({@code RA}, {@code MS}, {@code PT}): the lexicon matcher fires those only
+     * when the context supports a sense, so a model span there with no lexicon mention is the guess that the gate
+     * declined. Allocates a small scratch array.
+     */
+    private boolean ambiguousShortForm(String covered) {
+        int n = covered.length();
+        if (n < 2 || n > 6) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (!Character.isLetterOrDigit(covered.charAt(i))) {
+                return false;
+            }
+        }
+        int word = lexicon.lookupWord(covered, 0, n, new char[TermNormalizer.maxNormalizedLength(n)]);
+        int node = word == Lexicon.NONE ? Lexicon.NONE : lexicon.childNode(Lexicon.ROOT, word);
+        if (node == Lexicon.NONE) {
+            return false;
+        }
+        for (int i = 0; i < lexicon.nodeTermCount(node); i++) {
+            if (lexicon.termKind(lexicon.nodeTerm(node, i)) == TermKind.AMBIGUOUS) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the span holds a letter: one without (a table rule, a number) names nothing. */

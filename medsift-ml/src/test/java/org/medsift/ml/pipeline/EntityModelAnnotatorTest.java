@@ -137,6 +137,15 @@ class EntityModelAnnotatorTest {
     }
 
     @Test
+    void anAmbiguousShortFormTheLexiconLeftOutIsNotOverruledButAnUnknownOneIsKept() {
+        String t = "SpO2 96% on RA. Started XQZ 10 mg daily.";
+        List<ConceptMention> ms = run(true, NerCombination.defaults(), t, Map.of("RA", "Chemical", "XQZ", "Chemical"));
+        List<String> covered = ms.stream().map(m -> t.substring(m.start(), m.end())).toList();
+        assertFalse(covered.contains("RA"), covered.toString());
+        assertTrue(covered.contains("XQZ"), covered.toString());
+    }
+
+    @Test
     void aModelSpanWithoutALetterIsDropped() {
         String t = "| Na | 138 |\n|----|-----|\nGiven aspirin daily.";
         List<ConceptMention> ms = run(false, NerCombination.defaults(), t,
